@@ -1,0 +1,32 @@
+package dev.assay.core;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** A confidence interval {@code [lower, upper]}; serialised as a two-element JSON array. */
+public record Interval(double lower, double upper) {
+    public Interval {
+        if (Double.isNaN(lower) || Double.isNaN(upper) || lower > upper) {
+            throw new IllegalArgumentException("invalid interval [" + lower + ", " + upper + "]");
+        }
+    }
+
+    public boolean contains(double v) {
+        return v >= lower && v <= upper;
+    }
+
+    @JsonValue
+    double[] json() {
+        return new double[] {lower, upper};
+    }
+
+    @JsonCreator
+    static Interval fromJson(double[] bounds) {
+        return new Interval(bounds[0], bounds[1]);
+    }
+
+    @Override
+    public String toString() {
+        return "[" + Formats.number(lower) + ", " + Formats.number(upper) + "]";
+    }
+}

@@ -1,0 +1,84 @@
+package dev.assay.core.internal;
+
+import dev.assay.core.Interval;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
+import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
+
+/** Interval estimates shared by the checks. */
+public final class Stats {
+    private Stats() {
+    }
+
+    /** Wilson score interval for {@code x} successes in {@code n} trials; {@code null} when {@code n == 0}. */
+    public static Interval wilson(long x, long n, double confidence) {
+        if (n <= 0) {
+            return null;
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("n too large for the Wilson interval: " + n);
+        }
+        var ci = BinomialConfidenceInterval.WILSON_SCORE.fromErrorRate((int) n, (int) x, 1 - confidence);
+        return new Interval(Math.max(0, ci.getLowerBound()), Math.min(1, ci.getUpperBound()));
+    }
+
+    /** A seeded generator; {@code stream} separates independent uses of one seed (hash of a check id, say). */
+    public static UniformRandomProvider rng(long seed, long stream) {
+        return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, stream ^ 0x9E3779B97F4A7C15L});
+    }
+
+    /** A 64-bit stable hash of a text (FNV-1a), to derive streams from names. */
+    public static long hash(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /**
+     * Draws a multinomial resample of {@code counts} (total {@code n}, probabilities {@code counts[i]/n}) into
+     * {@code out}, by conditional binomials. Allocation-free apart from the samplers' own state.
+     */
+    public static void multinomial(UniformRandomProvider rng, long[] counts, long[] out) {
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        long left = n;
+        double pLeft = 1.0;
+        for (int i = 0; i < counts.length; i++) {
+            if (left == 0 || i == counts.length - 1) {
+                out[i] = left;
+                left = 0;
+                continue;
+            }
+            double p = n == 0 ? 0 : (double) counts[i] / n;
+            double q = pLeft <= 0 ? 0 : Math.min(1, p / pLeft);
+            long draw = q <= 0 ? 0 : q >= 1 ? left : binomial(rng, left, q);
+            out[i] = draw;
+            left -= draw;
+            pLeft -= p;
+        }
+    }
+
+    private static long binomial(UniformRandomProvider rng, long trials, double p) {
+        if (trials > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("too many trials: " + trials);
+        }
+        return BinomialDistribution.of((int) trials, p).createSampler(rng).sample();
+    }
+
+    /** The {@code q}-quantile (linear interpolation) of {@code sorted[0..len)}. */
+    public static double quantile(double[] sorted, int len, double q) {
+        if (len == 0) {
+            return Double.NaN;
+        }
+        double pos = q * (len - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, len - 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+}
