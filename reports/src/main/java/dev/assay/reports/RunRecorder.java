@@ -13,17 +13,27 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Collects every check of one run and, when closed, writes the run's {@code evidence.json} and Allure's
- * {@code environment.properties}. Both front ends (the JUnit extension and the scenario bridge) share one
- * recorder per run, so a run has one evidence file. Thread-safe.
+ * Collects every check of one run and writes the run's {@code evidence.json} and Allure's
+ * {@code environment.properties}. Both front ends (the JUnit extension and the scenario engine) share one
+ * recorder per evidence directory and JVM ({@link #shared(AssaySettings)}), and each flushes it when it ends: the
+ * file is rewritten with everything recorded so far, so a run has one evidence file that holds every check.
+ * Thread-safe.
  */
 public final class RunRecorder implements AutoCloseable {
+    private static final java.util.Map<Path, RunRecorder> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The recorder of this JVM for the evidence directory that {@code settings} name. */
+    public static RunRecorder shared(AssaySettings settings) {
+        Path dir = Path.of(settings.get(AssayConstants.EVIDENCE_DIR, AssayConstants.DEFAULT_EVIDENCE_DIR))
+                .toAbsolutePath().normalize();
+        return SHARED.computeIfAbsent(dir, d -> new RunRecorder(settings));
+    }
+
     private final AssaySettings settings;
     private final String started;
     private final List<CheckResult> results = new ArrayList<>();
     private String suite;
     private Path written;
-    private boolean closed;
 
     public RunRecorder(AssaySettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -66,22 +76,27 @@ public final class RunRecorder implements AutoCloseable {
         return Path.of(settings.get(AssayConstants.EVIDENCE_DIR, AssayConstants.DEFAULT_EVIDENCE_DIR));
     }
 
-    /** Writes the evidence (once); returns the file, or {@code null} when nothing was recorded. */
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    /**
+     * Writes the evidence of everything recorded so far (nothing when nothing was recorded); safe to call more
+     * than once.
+     */
+    public synchronized Path flush() {
         if (results.isEmpty()) {
-            return;
+            return null;
         }
         written = EvidenceWriter.write(evidence(), evidenceDir());
         AllureEnvironment.write(settings, results);
         System.out.println("[assay] evidence: " + written.toAbsolutePath() + " (" + results.size() + " checks)");
+        return written;
     }
 
-    /** The evidence file written by {@link #close()}, if any. */
+    /** Same as {@link #flush()}. */
+    @Override
+    public void close() {
+        flush();
+    }
+
+    /** The evidence file last written by {@link #flush()}, if any. */
     public synchronized Path written() {
         return written;
     }
