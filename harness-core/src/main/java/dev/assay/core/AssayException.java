@@ -7,10 +7,21 @@ package dev.assay.core;
 public class AssayException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An error with a message that says what went wrong and where.
+     *
+     * @param message the message, not {@code null}
+     */
     public AssayException(String message) {
         super(message);
     }
 
+    /**
+     * An error with a message and its cause.
+     *
+     * @param message the message, not {@code null}
+     * @param cause   the cause; {@code null} when there is none
+     */
     public AssayException(String message, Throwable cause) {
         super(message, cause);
     }

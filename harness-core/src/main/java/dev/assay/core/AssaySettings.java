@@ -35,7 +35,9 @@ public final class AssaySettings {
     /** For tests: explicit sources. */
     public static AssaySettings of(Function<String, Optional<String>> first, Map<String, String> properties,
                                    Map<String, String> environment) {
-        return new AssaySettings(first, properties::get, environment);
+        Objects.requireNonNull(properties, "properties");
+        return new AssaySettings(Objects.requireNonNull(first, "first"), properties::get,
+                Map.copyOf(Objects.requireNonNull(environment, "environment")));
     }
 
     /** The environment variable for a key: {@code assay.min-group-size} is {@code ASSAY_MIN_GROUP_SIZE}. */
@@ -43,8 +45,16 @@ public final class AssaySettings {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
+    /**
+     * The value of {@code key} from the first source that has a non-blank one, stripped.
+     *
+     * @param key a key of {@link AssayConstants}, not {@code null}
+     * @return the value, or empty when no source has one
+     */
     public Optional<String> get(String key) {
-        Optional<String> v = first.apply(key).filter(s -> !s.isBlank());
+        Objects.requireNonNull(key, "key");
+        Optional<String> fromFirst = first.apply(key);
+        Optional<String> v = fromFirst == null ? Optional.empty() : fromFirst.filter(s -> !s.isBlank());
         if (v.isPresent()) {
             return v.map(String::strip);
         }
@@ -56,18 +66,34 @@ public final class AssaySettings {
         return e == null || e.isBlank() ? Optional.empty() : Optional.of(e.strip());
     }
 
+    /** The value of {@code key}, or {@code defaultValue} ({@code null} allowed) when none is set. */
     public String get(String key, String defaultValue) {
         return get(key).orElse(defaultValue);
     }
 
+    /**
+     * The value of {@code key} as a {@code long}, or {@code defaultValue}.
+     *
+     * @throws AssayException naming the key and value when the value is not a number
+     */
     public long getLong(String key, long defaultValue) {
         return get(key).map(v -> parse(key, v, Long::parseLong)).orElse(defaultValue);
     }
 
+    /**
+     * The value of {@code key} as an {@code int}, or {@code defaultValue}.
+     *
+     * @throws AssayException naming the key and value when the value is not a number
+     */
     public int getInt(String key, int defaultValue) {
         return get(key).map(v -> parse(key, v, Integer::parseInt)).orElse(defaultValue);
     }
 
+    /**
+     * The value of {@code key} as a {@code double}, or {@code defaultValue}.
+     *
+     * @throws AssayException naming the key and value when the value is not a number
+     */
     public double getDouble(String key, double defaultValue) {
         return get(key).map(v -> parse(key, v, Double::parseDouble)).orElse(defaultValue);
     }

@@ -58,14 +58,42 @@ public final class CheckResult {
         this.findings = List.copyOf(b.findings);
     }
 
+    /**
+     * A builder for a result of a check.
+     *
+     * @param kind the check kind, not {@code null}
+     * @param name the check name, not {@code null}
+     */
     public static Builder builder(String kind, String name) {
         return new Builder(kind, name);
     }
 
-    /** An {@code error} result: the check could not be judged (bad data, model failure, bad configuration). */
+    /**
+     * An {@code error} result: the check could not be judged (bad data, model failure, bad configuration).
+     * The message is the cause's: an {@link AssayException}'s message as is (it already names file, column and row),
+     * any other exception with its type (and its own cause's), so that an unexpected failure stays recognisable.
+     *
+     * @param kind  the check kind, not {@code null}
+     * @param name  the check name, not {@code null}
+     * @param cause what went wrong, not {@code null}
+     */
     public static CheckResult error(String kind, String name, Throwable cause) {
-        String msg = cause.getMessage() != null ? cause.getMessage() : cause.toString();
-        return builder(kind, name).verdict(Verdict.ERROR).message(msg).build();
+        return builder(kind, name).verdict(Verdict.ERROR).message(describe(cause)).build();
+    }
+
+    static String describe(Throwable cause) {
+        Objects.requireNonNull(cause, "cause");
+        String msg = cause instanceof AssayException && cause.getMessage() != null ? cause.getMessage()
+                : cause.toString();
+        Throwable inner = cause.getCause();
+        if (inner != null && inner != cause) {
+            String innerText = inner.toString();
+            boolean said = msg.contains(innerText) || inner.getMessage() != null && msg.contains(inner.getMessage());
+            if (!said) {
+                msg += " (caused by " + innerText + ")";
+            }
+        }
+        return msg;
     }
 
     /** A builder with every field of this result, to change some. */
@@ -89,27 +117,42 @@ public final class CheckResult {
         return b;
     }
 
+    /** The id, {@code <suite>/<check>} once evaluated; never {@code null}. */
     @JsonProperty public String id() { return id; }
+    /** The check's name; never {@code null}. */
     @JsonProperty public String name() { return name; }
+    /** The check kind; never {@code null}. */
     @JsonProperty public String kind() { return kind; }
+    /** The metric judged; {@code null} for checks without one. */
     @JsonProperty public String metric() { return metric; }
     /** The metric's value, {@code null} when undefined or when the check errored. */
     @JsonProperty public Double value() { return value; }
+    /** The value's confidence interval; {@code null} when there is none. */
     @JsonProperty public Interval ci() { return ci; }
+    /** The interval's confidence level; {@code null} when there is no interval. */
     @JsonProperty public Double confidence() { return confidence; }
+    /** The threshold; {@code null} when the check only measures. */
     @JsonProperty public Threshold threshold() { return threshold; }
+    /** The decision rule; {@code null} when there is no threshold. */
     @JsonProperty public Decision decision() { return decision; }
+    /** Pass, fail or error; never {@code null}. */
     @JsonProperty public Verdict verdict() { return verdict; }
     /** A human explanation: the error's cause, or a summary of a failure. */
     @JsonProperty public String message() { return message; }
     /** The sample size the value rests on. */
     @JsonProperty public Long n() { return n; }
+    /** The seed of the run; {@code null} when not recorded. */
     @JsonProperty public Long seed() { return seed; }
+    /** The model tested; {@code null} when unknown. */
     @JsonProperty public ModelInfo model() { return model; }
+    /** The data tested; {@code null} when unknown (for example when it could not be loaded). */
     @JsonProperty public DataInfo data() { return data; }
+    /** Per-group rows, in order of first appearance; empty without groups. */
     @JsonProperty @JsonInclude(JsonInclude.Include.NON_EMPTY) public List<GroupResult> groups() { return groups; }
+    /** Findings; empty when there are none. */
     @JsonProperty @JsonInclude(JsonInclude.Include.NON_EMPTY) public List<Finding> findings() { return findings; }
 
+    /** Whether the verdict is {@code pass}. */
     @JsonIgnore
     public boolean passed() {
         return verdict == Verdict.PASS;
@@ -165,24 +208,46 @@ public final class CheckResult {
             this.name = name;
         }
 
+        /** The id; {@code null} for the slug of the name. */
         public Builder id(String id) { this.id = id; return this; }
+        /** The metric; {@code null} for none. */
         public Builder metric(String metric) { this.metric = metric; return this; }
+        /** The value; {@code NaN} means undefined (not written). */
         public Builder value(double value) { this.value = value; return this; }
+        /** The interval; {@code null} for none. */
         public Builder ci(Interval ci) { this.ci = ci; return this; }
+        /** The interval's confidence level (default 0.95). */
         public Builder confidence(double confidence) { this.confidence = confidence; return this; }
+        /** The threshold; {@code null} for none. */
         public Builder threshold(Threshold threshold) { this.threshold = threshold; return this; }
+        /** The decision rule (default point); written only with a threshold. */
         public Builder decision(Decision decision) { this.decision = decision; return this; }
+        /** The verdict; required before {@link #build()}. */
         public Builder verdict(Verdict verdict) { this.verdict = verdict; return this; }
+        /** An explanation; {@code null} for none. Never raw PII. */
         public Builder message(String message) { this.message = message; return this; }
+        /** The sample size. */
         public Builder n(long n) { this.n = n; return this; }
+        /** The seed of the run. */
         public Builder seed(long seed) { this.seed = seed; return this; }
+        /** The model tested; {@code null} for unknown. */
         public Builder model(ModelInfo model) { this.model = model; return this; }
+        /** The data tested; {@code null} for unknown. */
         public Builder data(DataInfo data) { this.data = data; return this; }
+        /** Adds a group row (not {@code null}). */
         public Builder group(GroupResult group) { this.groups.add(group); return this; }
+        /** Adds group rows (not {@code null}). */
         public Builder groups(List<GroupResult> groups) { this.groups.addAll(groups); return this; }
+        /** Adds a finding (not {@code null}). */
         public Builder finding(Finding finding) { this.findings.add(finding); return this; }
+        /** Adds findings (not {@code null}). */
         public Builder findings(List<Finding> findings) { this.findings.addAll(findings); return this; }
 
+        /**
+         * The result.
+         *
+         * @throws NullPointerException when no verdict was set
+         */
         public CheckResult build() {
             return new CheckResult(this);
         }

@@ -54,22 +54,27 @@ public final class Column {
         return new Column(name, ColumnType.CATEGORICAL, null, codes, encoder.dictionary());
     }
 
+    /** The column's name. */
     public String name() {
         return name;
     }
 
+    /** Numeric or categorical. */
     public ColumnType type() {
         return type;
     }
 
+    /** The number of rows. */
     public int size() {
         return numbers != null ? numbers.length : codes.length;
     }
 
+    /** Whether the column holds numbers. */
     public boolean isNumeric() {
         return type == ColumnType.NUMERIC;
     }
 
+    /** Whether the value at {@code row} is missing. */
     public boolean isMissing(int row) {
         return numbers != null ? Double.isNaN(numbers[row]) : codes[row] < 0;
     }

@@ -69,14 +69,17 @@ public final class Dataset {
         return rows;
     }
 
+    /** The column names, in file order. */
     public List<String> columnNames() {
         return List.copyOf(columns.keySet());
     }
 
+    /** The columns, in file order. */
     public List<Column> columns() {
         return List.copyOf(columns.values());
     }
 
+    /** Whether there is a column called {@code name} (not {@code null}). */
     public boolean hasColumn(String name) {
         return columns.containsKey(name);
     }

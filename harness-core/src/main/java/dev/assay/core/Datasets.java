@@ -2,7 +2,10 @@ package dev.assay.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.assay.core.internal.ColumnBuilder;
 import dev.assay.core.internal.CsvReader;
 import dev.assay.core.internal.Hashing;
@@ -38,12 +41,23 @@ public final class Datasets {
     private Datasets() {
     }
 
-    /** A CSV file: header row, comma separator, double-quote quoting, {@link #DEFAULT_MISSING} tokens. */
+    /**
+     * A CSV file (RFC 4180): header row, comma separator, double-quote quoting with doubled quotes inside, quoted
+     * line breaks, LF or CRLF line ends, a UTF-8 byte order mark ignored, blank lines skipped,
+     * {@link #DEFAULT_MISSING} tokens. Change these with the {@link FileSource} settings.
+     *
+     * @param file the file, not {@code null}; read when {@link FileSource#load()} is called
+     */
     public static FileSource csv(Path file) {
         return new FileSource(file, false);
     }
 
-    /** A JSON Lines file: one JSON object per line, keys are columns. */
+    /**
+     * A JSON Lines file: one JSON object per line; keys are columns in order of first appearance, a key absent from
+     * a line or {@code null} is a missing value, nested objects and arrays are errors naming the line and key.
+     *
+     * @param file the file, not {@code null}
+     */
     public static FileSource jsonl(Path file) {
         return new FileSource(file, true);
     }
@@ -54,7 +68,12 @@ public final class Datasets {
         return new FileSource(file, n.endsWith(".jsonl") || n.endsWith(".ndjson"));
     }
 
-    /** Data built in memory, for tests and generated data. */
+    /**
+     * Data built in memory, for tests and generated data. Its fingerprint is the SHA-256 of a canonical,
+     * length-prefixed serialisation of the column names, types and values (not of the name).
+     *
+     * @param name the name used as the source in messages and evidence, not {@code null}
+     */
     public static InMemory inMemory(String name) {
         return new InMemory(name);
     }
@@ -70,29 +89,44 @@ public final class Datasets {
             return (SELF) this;
         }
 
-        /** The ground-truth column. */
+        /** The ground-truth column; {@code null} for none. */
         public SELF label(String column) {
             this.label = column;
             return self();
         }
 
-        /** The positive label of a binary label column, as text ({@code "1"}, {@code ">50K"}). */
+        /**
+         * The positive label of a binary label column, as text ({@code "1"}, {@code ">50K"}); {@code null} to infer it
+         * ({@code 1} for 0/1 labels, {@code true} for booleans) or leave it to the check.
+         */
         public SELF positive(String value) {
             this.positive = value;
             return self();
         }
 
-        /** The sensitive columns. */
+        /** The sensitive columns (none of them {@code null}). */
         public SELF sensitive(String... columns) {
             this.sensitive = List.of(columns);
             return self();
         }
 
+        /**
+         * The sensitive columns.
+         *
+         * @param columns the columns, not {@code null}
+         */
         public SELF sensitive(List<String> columns) {
             this.sensitive = List.copyOf(columns);
             return self();
         }
 
+        /**
+         * Reads the data.
+         *
+         * @return the dataset, never {@code null}
+         * @throws DataException naming the file, line and column for bad data (missing file, empty file, ragged row,
+         *                       unclosed quote, duplicate column names, unknown label or sensitive column, ...)
+         */
         public abstract Dataset load();
     }
 
@@ -144,6 +178,11 @@ public final class Datasets {
             return this;
         }
 
+        /**
+         * The column names of a file without a header row.
+         *
+         * @param names the names, not {@code null}
+         */
         public FileSource columns(List<String> names) {
             this.columns = List.copyOf(names);
             return this;
@@ -155,6 +194,11 @@ public final class Datasets {
             return this;
         }
 
+        /**
+         * The cell texts that mean "missing" (replaces {@link #DEFAULT_MISSING}).
+         *
+         * @param tokens the tokens, not {@code null}; empty for none
+         */
         public FileSource missing(Set<String> tokens) {
             this.missing = Set.copyOf(tokens);
             return this;
@@ -166,7 +210,7 @@ public final class Datasets {
             return this;
         }
 
-        /** The name used for the data in evidence and messages; default the path as given. */
+        /** The name used for the data in evidence and messages; {@code null} for the default, the path as given. */
         public FileSource name(String name) {
             this.displayName = name;
             return this;
@@ -199,7 +243,14 @@ public final class Datasets {
         }
 
         private CsvReader.Table readJsonl(String source, String text) {
-            ObjectMapper mapper = new ObjectMapper();
+            ObjectMapper mapper = JsonMapper.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .build();
+            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                text = text.substring(1);
+            }
+
             Map<String, ColumnBuilder> builders = new LinkedHashMap<>();
             int[] lines = new int[1024];
             int rows = 0;
@@ -217,7 +268,8 @@ public final class Datasets {
                             + e.getOriginalMessage() + ")");
                 }
                 if (node == null || !node.isObject()) {
-                    throw new DataException(source + " line " + lineNo + ": expected a JSON object");
+                    throw new DataException(source + " line " + lineNo + ": expected a JSON object, found "
+                            + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase(Locale.ROOT)));
                 }
                 Set<String> seen = new LinkedHashSet<>();
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -258,10 +310,21 @@ public final class Datasets {
                 lines[rows++] = lineNo;
             }
             if (rows == 0) {
-                throw new DataException(source + ": no data rows");
+                throw new DataException(source + ": the file is empty (no JSON object on any line)");
+            }
+            for (String t : types.keySet()) {
+                if (!builders.containsKey(t)) {
+                    throw new DataException(source + ": a type is declared for key '" + t
+                            + "', which does not occur in the file; keys are " + builders.keySet());
+                }
             }
             List<Column> cols = new ArrayList<>();
             for (ColumnBuilder b : builders.values()) {
+                if (types.get(b.name()) == ColumnType.NUMERIC && !b.isNumericSoFar()) {
+                    int bad = b.firstNonNumericRow();
+                    throw new DataException(source + " line " + lines[bad] + ", key '" + b.name()
+                            + "': declared numeric but the value is not a number");
+                }
                 cols.add(b.build());
             }
             return new CsvReader.Table(cols, java.util.Arrays.copyOf(lines, rows));
@@ -277,16 +340,23 @@ public final class Datasets {
             this.name = Objects.requireNonNull(name, "name");
         }
 
+        /** Adds a numeric column ({@code NaN} = missing); the values are copied. */
         public InMemory numeric(String column, double... values) {
             columns.add(Column.numeric(column, values.clone()));
             return this;
         }
 
+        /** Adds a categorical column; {@code null} values are missing. */
         public InMemory categorical(String column, String... values) {
             columns.add(Column.categorical(column, values));
             return this;
         }
 
+        /**
+         * Adds a column as is.
+         *
+         * @param column the column, not {@code null}
+         */
         public InMemory column(Column column) {
             columns.add(column);
             return this;
@@ -297,18 +367,36 @@ public final class Datasets {
             if (columns.isEmpty() || columns.get(0).size() == 0) {
                 throw new DataException(name + ": no data rows");
             }
+            // Canonical serialisation: counts and lengths are prefixed, so that no two different tables (say, one
+            // column of three values and two columns of one value) serialise to the same bytes.
             var md = Hashing.sha256();
+            updateInt(md, columns.size());
             for (Column c : columns) {
-                md.update(c.name().getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
+                updateText(md, c.name());
+                md.update((byte) (c.isNumeric() ? 'N' : 'C'));
+                updateInt(md, c.size());
                 for (int r = 0; r < c.size(); r++) {
-                    String s = c.stringValue(r);
-                    md.update(s == null ? new byte[] {1} : s.getBytes(StandardCharsets.UTF_8));
-                    md.update((byte) 0);
+                    String v = c.stringValue(r);
+                    if (v == null) {
+                        md.update((byte) 0);
+                    } else {
+                        md.update((byte) 1);
+                        updateText(md, v);
+                    }
                 }
             }
             String sha = java.util.HexFormat.of().formatHex(md.digest());
             return new Dataset(name, sha, columns, null, label, positive, sensitive);
+        }
+
+        private static void updateInt(java.security.MessageDigest md, int v) {
+            md.update(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
+        }
+
+        private static void updateText(java.security.MessageDigest md, String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            updateInt(md, b.length);
+            md.update(b);
         }
     }
 }

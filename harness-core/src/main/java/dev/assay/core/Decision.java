@@ -13,8 +13,14 @@ import java.util.Locale;
  * </ul>
  */
 public enum Decision {
-    POINT, STRICT, LENIENT;
+    /** The point estimate must satisfy the threshold. */
+    POINT,
+    /** The whole interval must satisfy the threshold. */
+    STRICT,
+    /** Fail only when the whole interval violates the threshold. */
+    LENIENT;
 
+    /** The rule as written in scenario files and evidence: {@code point}, {@code strict} or {@code lenient}. */
     @JsonValue
     public String json() {
         return name().toLowerCase(Locale.ROOT);

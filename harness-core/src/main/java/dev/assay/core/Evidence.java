@@ -24,6 +24,17 @@ public record Evidence(String schema, String suite, long seed, String started, M
     /** The schema id written in every evidence file. */
     public static final String SCHEMA = "assay-evidence/1";
 
+    /**
+     * Evidence as read or built.
+     *
+     * @param schema  the schema id, normally {@link #SCHEMA}; not {@code null}
+     * @param suite   the suite name, not {@code null}
+     * @param seed    the run's seed
+     * @param started when the run started, ISO-8601; not {@code null}
+     * @param model   the (first) model tested; {@code null} when no check names one
+     * @param data    the (first) data tested; {@code null} when no check names any
+     * @param checks  the checks as JSON objects, not {@code null}
+     */
     @JsonCreator
     public Evidence(@JsonProperty("schema") String schema, @JsonProperty("suite") String suite,
                     @JsonProperty("seed") long seed, @JsonProperty("started") String started,
@@ -49,7 +60,7 @@ public record Evidence(String schema, String suite, long seed, String started, M
     /** The JSON text, pretty-printed, keys in contract order, ending with a newline. */
     public String toJson() {
         try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n";
+            return Json.prettyWriter().writeValueAsString(this) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -67,7 +78,7 @@ public record Evidence(String schema, String suite, long seed, String started, M
     /** The JSON of one check result, as it appears in {@code checks}. */
     public static String toJson(CheckResult result) {
         try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result);
+            return Json.prettyWriter().writeValueAsString(result);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

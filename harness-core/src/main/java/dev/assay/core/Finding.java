@@ -12,6 +12,16 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonPropertyOrder({"row", "entity", "start", "end", "masked", "score", "detail"})
 public record Finding(long row, String entity, Integer start, Integer end, String masked, Double score,
                       String detail) {
+    /**
+     * A finding with offsets and a score.
+     *
+     * @param row    0-based data row or model output
+     * @param entity what was found, not {@code null}
+     * @param start  first code point, inclusive
+     * @param end    last code point, exclusive
+     * @param masked a masked rendering, never the raw value; {@code null} allowed
+     * @param score  the detector's confidence
+     */
     public Finding(long row, String entity, int start, int end, String masked, double score) {
         this(row, entity, start, end, masked, score, null);
     }

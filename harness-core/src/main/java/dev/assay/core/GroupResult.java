@@ -16,6 +16,15 @@ import java.util.Objects;
 @JsonPropertyOrder({"group", "n", "metrics", "ci", "excluded"})
 public record GroupResult(Map<String, String> group, long n, Map<String, Double> metrics, Map<String, Interval> ci,
                           String excluded) {
+    /**
+     * A group's row; {@code NaN} and infinite metric values are stored as {@code null} (undefined).
+     *
+     * @param group    column to value, not {@code null}
+     * @param n        the group's sample size
+     * @param metrics  metric to value; {@code null} or a {@code null} value allowed (undefined)
+     * @param ci       metric to interval; {@code null} allowed (none)
+     * @param excluded why the group was left out of the verdict; {@code null} when it was judged
+     */
     public GroupResult {
         group = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(group, "group")));
         Map<String, Double> m = new LinkedHashMap<>();
@@ -26,6 +35,13 @@ public record GroupResult(Map<String, String> group, long n, Map<String, Double>
         ci = Collections.unmodifiableMap(new LinkedHashMap<>(ci == null ? Map.of() : ci));
     }
 
+    /**
+     * A judged group without intervals.
+     *
+     * @param group   column to value, not {@code null}
+     * @param n       the group's sample size
+     * @param metrics metric to value; {@code null} values allowed (undefined)
+     */
     public GroupResult(Map<String, String> group, long n, Map<String, Double> metrics) {
         this(group, n, metrics, Map.of(), null);
     }

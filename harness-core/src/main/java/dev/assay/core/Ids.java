@@ -8,6 +8,10 @@ public final class Ids {
     private Ids() {
     }
 
+    /**
+     * The slug of {@code name} (not {@code null}): lower case ASCII letters and digits joined by dashes;
+     * {@code check} when nothing is left.
+     */
     public static String slug(String name) {
         String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");

@@ -5,12 +5,18 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** A confidence interval {@code [lower, upper]}; serialised as a two-element JSON array. */
 public record Interval(double lower, double upper) {
+    /**
+     * An interval.
+     *
+     * @throws IllegalArgumentException when a bound is {@code NaN} or {@code lower > upper}
+     */
     public Interval {
         if (Double.isNaN(lower) || Double.isNaN(upper) || lower > upper) {
             throw new IllegalArgumentException("invalid interval [" + lower + ", " + upper + "]");
         }
     }
 
+    /** Whether {@code lower <= v <= upper}. */
     public boolean contains(double v) {
         return v >= lower && v <= upper;
     }

@@ -18,8 +18,23 @@ public interface Model {
      */
     Predictions predict(Dataset data);
 
-    /** The model's id, kind and fingerprint. */
+    /**
+     * The model's id, kind and fingerprint. The default: the class's simple name ({@code Outer$lambda} for a lambda
+     * declared in {@code Outer}, the full name for an anonymous class), kind {@code java}, and the SHA-256 of the
+     * class file (of the declaring class for a lambda).
+     *
+     * @return the info, never {@code null}
+     */
     default ModelInfo info() {
-        return new ModelInfo(getClass().getSimpleName(), "java", Fingerprints.ofClass(getClass()));
+        Class<?> type = getClass();
+        String id = type.getSimpleName();
+        int lambda = type.getName().indexOf("$$Lambda");
+        if (lambda > 0) {
+            String host = type.getName().substring(0, lambda);
+            id = host.substring(host.lastIndexOf('.') + 1) + "$lambda";
+        } else if (id.isEmpty()) {
+            id = type.getName();
+        }
+        return new ModelInfo(id, "java", Fingerprints.ofClass(type));
     }
 }

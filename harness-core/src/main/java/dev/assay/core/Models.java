@@ -38,8 +38,12 @@ public final class Models {
                 for (int i = 0; i < codes.length; i++) {
                     row.moveTo(i);
                     Object out = predictor.apply(row);
-                    codes[i] = out == null ? -1 : enc.encode(out instanceof Double || out instanceof Float
-                            ? Column.formatNumber(((Number) out).doubleValue()) : out.toString());
+                    if (out instanceof Double || out instanceof Float) {
+                        double d = ((Number) out).doubleValue();
+                        codes[i] = Double.isNaN(d) ? -1 : enc.encode(Column.formatNumber(d));
+                    } else {
+                        codes[i] = out == null ? -1 : enc.encode(out.toString());
+                    }
                 }
                 return Predictions.of(Column.categorical("prediction", codes, enc.dictionary()));
             }
@@ -107,6 +111,12 @@ public final class Models {
                 if (preds.rows() != data.rows()) {
                     throw new DataException(preds.source() + ": has " + preds.rows() + " prediction rows but "
                             + data.source() + " has " + data.rows() + " data rows; they must match row for row");
+                }
+                int missing = c.firstMissing();
+                if (missing >= 0) {
+                    throw new DataException(preds.locate(missing) + ", column '" + column + "': no prediction"
+                            + " (missing or NaN)" + (c.missingCount() > 1 ? "; " + c.missingCount()
+                            + " rows without a prediction" : ""));
                 }
                 return Predictions.of(c);
             }

@@ -40,6 +40,7 @@ public final class Performance {
         double confidence = AssayConstants.DEFAULT_CONFIDENCE;
         int minGroupSize = AssayConstants.DEFAULT_MIN_GROUP_SIZE;
         int bootstrap = AssayConstants.DEFAULT_BOOTSTRAP;
+        boolean missingAsGroup;
         String label;
         String positive;
         private Long seed;
@@ -54,44 +55,61 @@ public final class Performance {
             return this;
         }
 
-        /** The check's name in reports (default: the metric and groups). */
+        /** The check's name in reports; {@code null} for the default, the metric and groups. */
         public Builder named(String name) {
             this.name = name;
             return this;
         }
 
-        /** {@code accuracy} (default), {@code precision}, {@code recall} or {@code f1}. */
+        /**
+         * {@code accuracy} (default), {@code precision}, {@code recall} or {@code f1}, in any case.
+         *
+         * @throws IllegalArgumentException for another name
+         */
         public Builder metric(String metric) {
             this.metric = PerformanceCheck.Metric.parse(metric);
             return this;
         }
 
+        /**
+         * The metric (default accuracy).
+         *
+         * @param metric the metric, not {@code null}
+         */
         public Builder metric(PerformanceCheck.Metric metric) {
             this.metric = Objects.requireNonNull(metric, "metric");
             return this;
         }
 
-        /** Per-group evaluation; several columns make intersectional groups. */
+        /** Per-group evaluation; several columns make intersectional groups (none of them {@code null}). */
         public Builder by(String... columns) {
             this.by = List.of(columns);
             return this;
         }
 
+        /**
+         * Per-group evaluation; several columns make intersectional groups; empty for none.
+         *
+         * @param columns the group columns, not {@code null}
+         */
         public Builder by(List<String> columns) {
             this.by = List.copyOf(columns);
             return this;
         }
 
+        /** The metric must be at least {@code min}. */
         public Builder atLeast(double min) {
             this.threshold = Threshold.atLeast(min);
             return this;
         }
 
+        /** The metric must be at most {@code max}. */
         public Builder atMost(double max) {
             this.threshold = Threshold.atMost(max);
             return this;
         }
 
+        /** The threshold; {@code null} for none (the check then measures and passes). */
         public Builder threshold(Threshold threshold) {
             this.threshold = threshold;
             return this;
@@ -115,19 +133,28 @@ public final class Performance {
             return this;
         }
 
+        /**
+         * Whether rows with no value in a {@code by} column form their own group {@code <missing>} (default
+         * {@code false}: such rows are an error naming the column and the first such row).
+         */
+        public Builder missingAsGroup(boolean asGroup) {
+            this.missingAsGroup = asGroup;
+            return this;
+        }
+
         /** Bootstrap resamples for the F1 interval (default 1000). */
         public Builder bootstrap(int resamples) {
             this.bootstrap = resamples;
             return this;
         }
 
-        /** The ground-truth column (default: the dataset's label). */
+        /** The ground-truth column; {@code null} for the dataset's label. */
         public Builder label(String column) {
             this.label = column;
             return this;
         }
 
-        /** The positive label (default: the dataset's). */
+        /** The positive label; {@code null} for the dataset's. */
         public Builder positive(String value) {
             this.positive = value;
             return this;

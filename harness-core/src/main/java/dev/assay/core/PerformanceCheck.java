@@ -27,12 +27,26 @@ import org.apache.commons.rng.UniformRandomProvider;
 public final class PerformanceCheck implements Check {
     /** The metrics of this check, as spelled in scenario files. */
     public enum Metric {
-        ACCURACY, PRECISION, RECALL, F1;
+        /** Share of rows predicted right: {@code (TP + TN) / n}. */
+        ACCURACY,
+        /** Share of positive predictions that are right: {@code TP / (TP + FP)}. */
+        PRECISION,
+        /** Share of positive rows found: {@code TP / (TP + FN)}. */
+        RECALL,
+        /** Harmonic mean of precision and recall: {@code 2TP / (2TP + FP + FN)}. */
+        F1;
 
+        /** The metric as spelled in scenario files and evidence: {@code accuracy}, {@code precision}, ... */
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
 
+        /**
+         * Parses a metric name, ignoring case.
+         *
+         * @param text the name, not {@code null}
+         * @throws IllegalArgumentException naming the metrics there are, for an unknown name
+         */
         public static Metric parse(String text) {
             for (Metric m : values()) {
                 if (m.id().equalsIgnoreCase(text)) {
@@ -52,6 +66,7 @@ public final class PerformanceCheck implements Check {
     private final double confidence;
     private final int minGroupSize;
     private final int bootstrap;
+    private final boolean missingAsGroup;
     private final String label;
     private final String positive;
 
@@ -64,10 +79,20 @@ public final class PerformanceCheck implements Check {
         this.confidence = b.confidence;
         this.minGroupSize = b.minGroupSize;
         this.bootstrap = b.bootstrap;
+        this.missingAsGroup = b.missingAsGroup;
         this.label = b.label;
         this.positive = b.positive;
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence must be between 0 and 1, was " + confidence);
+        }
+        if (bootstrap < 1) {
+            throw new IllegalArgumentException("bootstrap resamples must be at least 1, was " + bootstrap);
+        }
+        if (minGroupSize < 0) {
+            throw new IllegalArgumentException("min-group-size must not be negative, was " + minGroupSize);
+        }
+        if (new java.util.HashSet<>(by).size() != by.size()) {
+            throw new IllegalArgumentException("by " + by + " names a column more than once");
         }
     }
 
@@ -81,6 +106,7 @@ public final class PerformanceCheck implements Check {
         return name;
     }
 
+    /** The metric this check judges. */
     public Metric metric() {
         return metric;
     }
@@ -90,7 +116,7 @@ public final class PerformanceCheck implements Check {
         Predictions predictions = Checks.predict(model, data);
         ModelInfo info = Checks.modelInfo(model, data);
         BinaryOutcomes outcomes = BinaryOutcomes.of(data, predictions, info.id(), label, positive);
-        GroupIndex groups = GroupIndex.of(data, by, false);
+        GroupIndex groups = GroupIndex.of(data, by, missingAsGroup);
         int cells = groups.cellCount();
         long[][] counts = new long[cells][4]; // tp, fp, tn, fn
         boolean[] t = outcomes.truth;
@@ -163,8 +189,7 @@ public final class PerformanceCheck implements Check {
             if (threshold != null && threshold.judge(v, ci, decision) == Verdict.FAIL) {
                 failing.add(row.label() + " " + Formats.number(v) + describe(ci) + " (n=" + n + ")");
             }
-            boolean lowIsBad = threshold == null || threshold.min() != null;
-            if (worst == null || (lowIsBad ? v < worstValue : v > worstValue)) {
+            if (worst == null || badness(v) > badness(worstValue)) {
                 worst = row;
                 worstValue = v;
                 worstCi = ci;
@@ -192,6 +217,20 @@ public final class PerformanceCheck implements Check {
             }
         }
         return result.build();
+    }
+
+    /**
+     * How bad a value is for the threshold, larger is worse: lower values for a {@code min} (or no threshold),
+     * higher values for a {@code max}, the distance outside the range for both.
+     */
+    private double badness(double v) {
+        if (threshold == null || threshold.max() == null) {
+            return -v;
+        }
+        if (threshold.min() == null) {
+            return v;
+        }
+        return Math.max(threshold.min() - v, v - threshold.max());
     }
 
     private static String describe(Interval ci) {

@@ -34,6 +34,7 @@ public final class Predictions {
         return new Predictions(labels, scores.clone());
     }
 
+    /** The number of predictions. */
     public int size() {
         return labels.size();
     }

@@ -7,13 +7,27 @@ import java.util.Objects;
  * randomness.
  */
 public record RunContext(String suite, long seed) {
+    /**
+     * A context.
+     *
+     * @param suite the suite name (prefixes check ids), not {@code null}
+     * @param seed  the seed of all randomness
+     */
     public RunContext {
         Objects.requireNonNull(suite, "suite");
     }
 
-    /** The context of a check evaluated from Java: the front end's seed when one is active, else the configured one. */
+    /**
+     * The context of a check evaluated from Java: the front end's suite and seed when one is active, else the
+     * configured ones ({@code assay.suite}, {@code assay.seed}).
+     *
+     * @return the context, never {@code null}
+     */
     public static RunContext current() {
         Long seed = dev.assay.core.internal.CheckEvents.currentSeed();
-        return new RunContext(AssayConstants.DEFAULT_SUITE, seed != null ? seed : AssaySettings.fromSystem().seed());
+        String suite = dev.assay.core.internal.CheckEvents.currentSuite();
+        AssaySettings settings = AssaySettings.fromSystem();
+        return new RunContext(suite != null ? suite : settings.get(AssayConstants.SUITE, AssayConstants.DEFAULT_SUITE),
+                seed != null ? seed : settings.seed());
     }
 }

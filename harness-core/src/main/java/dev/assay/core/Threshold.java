@@ -7,23 +7,36 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"min", "max"})
 public record Threshold(Double min, Double max) {
+    /**
+     * A threshold.
+     *
+     * @param min the lower bound; {@code null} for none
+     * @param max the upper bound; {@code null} for none
+     * @throws IllegalArgumentException when both are {@code null}, either is {@code NaN}, or {@code min > max}
+     */
     public Threshold {
         if (min == null && max == null) {
             throw new IllegalArgumentException("a threshold needs min, max or both");
+        }
+        if (min != null && min.isNaN() || max != null && max.isNaN()) {
+            throw new IllegalArgumentException("a threshold cannot be NaN (min " + min + ", max " + max + ")");
         }
         if (min != null && max != null && min > max) {
             throw new IllegalArgumentException("threshold min " + min + " is above max " + max);
         }
     }
 
+    /** The metric must be {@code >= min}. */
     public static Threshold atLeast(double min) {
         return new Threshold(min, null);
     }
 
+    /** The metric must be {@code <= max}. */
     public static Threshold atMost(double max) {
         return new Threshold(null, max);
     }
 
+    /** The metric must be within {@code [min, max]}. */
     public static Threshold between(double min, double max) {
         return new Threshold(min, max);
     }

@@ -13,6 +13,12 @@ public final class EvidenceWriter {
     /** The file name inside the evidence directory. */
     public static final String FILE_NAME = "evidence.json";
 
+    /**
+     * The class-path resource of the JSON Schema (draft 2020-12) that every evidence file validates against:
+     * {@value}.
+     */
+    public static final String SCHEMA_RESOURCE = "/dev/assay/reports/evidence.schema.json";
+
     private EvidenceWriter() {
     }
 

@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Collects every check of one run and writes the run's {@code evidence.json} and Allure's
- * {@code environment.properties}. Both front ends (the JUnit extension and the scenario engine) share one
- * recorder per evidence directory and JVM ({@link #shared(AssaySettings)}), and each flushes it when it ends: the
+ * Collects every check of one run and writes the run's {@code evidence.json}, the model card
+ * ({@code model-card.md}, {@code model-card.html}, see {@link ModelCards}), Allure's run files
+ * ({@code environment.properties}, {@code categories.json}, {@code executor.json} on CI) and the integrity
+ * manifest over the evidence and Allure results directories ({@code manifest.json}, see {@link Manifests}). Both front ends (the
+ * JUnit extension and the scenario engine) share one recorder per evidence directory and JVM
+ * ({@link #shared(AssaySettings)}), and each flushes it when it ends: the
  * file is rewritten with everything recorded so far, so a run has one evidence file that holds every check.
  * Thread-safe.
  */
@@ -84,9 +87,17 @@ public final class RunRecorder implements AutoCloseable {
         if (results.isEmpty()) {
             return null;
         }
-        written = EvidenceWriter.write(evidence(), evidenceDir());
-        AllureEnvironment.write(settings, results);
+        Evidence evidence = evidence();
+        Path dir = evidenceDir();
+        written = EvidenceWriter.write(evidence, dir);
+        List<Path> cards = ModelCards.write(evidence, dir, ModelCards.sectionsFile(settings).orElse(null));
+        AllureEnvironment.writeRunFiles(settings, results);
+        Path manifest = Manifests.write(settings, dir, List.of(AllureEnvironment.resultsDir(settings)));
         System.out.println("[assay] evidence: " + written.toAbsolutePath() + " (" + results.size() + " checks)");
+        System.out.println("[assay] model card: " + cards.get(1).toAbsolutePath() + " (and " + ModelCards.MARKDOWN_FILE
+                + ")");
+        System.out.println("[assay] manifest: " + manifest.toAbsolutePath()
+                + (settings.get(Manifests.SIGNING_KEY).isPresent() ? " (signed)" : ""));
         return written;
     }
 

@@ -43,6 +43,10 @@ public final class BinaryOutcomes {
         String labelName = labelOverride != null ? labelOverride : data.label().orElseThrow(() ->
                 new DataException(data.source() + ": no label column is set; name the ground-truth column"
                         + " (data label) to compute this metric"));
+        if (!data.hasColumn(labelName)) {
+            throw new DataException(data.source() + ": no label column '" + labelName + "'; columns are "
+                    + data.columnNames());
+        }
         Column label = data.column(labelName);
         int n = data.rows();
         if (n == 0) {
@@ -50,8 +54,9 @@ public final class BinaryOutcomes {
         }
         int missing = label.firstMissing();
         if (missing >= 0) {
-            throw new DataException(data.locate(missing) + ", column '" + labelName + "': the label is missing ("
-                    + label.missingCount() + " rows without a label)");
+            int m = label.missingCount();
+            throw new DataException(data.locate(missing) + ", column '" + labelName + "': the label is missing"
+                    + (m > 1 ? " (" + m + " rows without a label)" : ""));
         }
         Set<String> labelValues = new LinkedHashSet<>();
         for (int i = 0; i < n; i++) {
@@ -73,7 +78,9 @@ public final class BinaryOutcomes {
                         + " the values " + labelValues + " do not say which is positive; set positive");
             }
         }
-        positive = normalise(positive);
+        if (label.isNumeric()) {
+            positive = normalise(positive);
+        }
         if (!labelValues.contains(positive)) {
             throw new DataException(data.source() + ", column '" + labelName + "': the positive label '" + positive
                     + "' never occurs; the labels are " + labelValues);
@@ -82,15 +89,26 @@ public final class BinaryOutcomes {
         boolean[] truth = new boolean[n];
         boolean[] predicted = new boolean[n];
         Column pred = predictions.labels();
+        if (pred.size() != n) {
+            throw new DataException(data.source() + ": model '" + modelId + "' gave " + pred.size()
+                    + " predictions for " + n + " rows");
+        }
+        // name the prediction column when the predictions are a column of the data
+        String where = data.hasColumn(pred.name()) && data.column(pred.name()) == pred
+                ? ", prediction column '" + pred.name() + "'" : "";
+        boolean numericLabels = label.isNumeric();
         for (int i = 0; i < n; i++) {
             truth[i] = positive.equals(label.stringValue(i));
             String p = pred.stringValue(i);
             if (p == null) {
-                throw new DataException(data.locate(i) + ": model '" + modelId + "' gave no prediction"
+                throw new DataException(data.locate(i) + where + ": model '" + modelId + "' gave no prediction"
                         + " (missing or NaN)" + countMissing(pred));
             }
+            if (numericLabels && !pred.isNumeric()) {
+                p = normalise(p);
+            }
             if (all.add(p) && all.size() > 2) {
-                throw new DataException(data.locate(i) + ": model '" + modelId + "' predicted '" + p
+                throw new DataException(data.locate(i) + where + ": model '" + modelId + "' predicted '" + p
                         + "', which is not one of the labels " + labelValues + " of column '" + labelName + "'");
             }
             predicted[i] = positive.equals(p);
@@ -100,7 +118,7 @@ public final class BinaryOutcomes {
 
     private static String countMissing(Column pred) {
         int m = pred.missingCount();
-        return m > 1 ? " (" + m + " rows without a prediction)" : "";
+        return m > 1 ? "; " + m + " rows without a prediction" : "";
     }
 
     private static Set<String> lower(Set<String> s) {

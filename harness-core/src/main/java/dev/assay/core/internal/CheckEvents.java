@@ -14,6 +14,7 @@ public final class CheckEvents {
     private static final ThreadLocal<List<Consumer<CheckResult>>> LISTENERS =
             ThreadLocal.withInitial(CopyOnWriteArrayList::new);
     private static final ThreadLocal<Long> SEED = new ThreadLocal<>();
+    private static final ThreadLocal<String> SUITE = new ThreadLocal<>();
 
     private CheckEvents() {
     }
@@ -40,6 +41,28 @@ public final class CheckEvents {
             SEED.remove();
         } else {
             SEED.set(seed);
+        }
+    }
+
+    /**
+     * The suite set by the front end for this thread (it prefixes the ids of checks evaluated from Java), if any.
+     *
+     * @return the suite name, or {@code null}
+     */
+    public static String currentSuite() {
+        return SUITE.get();
+    }
+
+    /**
+     * Sets or, with {@code null}, clears the suite of this thread.
+     *
+     * @param suite the suite name, or {@code null}
+     */
+    public static void setSuite(String suite) {
+        if (suite == null) {
+            SUITE.remove();
+        } else {
+            SUITE.set(suite);
         }
     }
 }

@@ -20,6 +20,8 @@ public final class CsvReader {
     private final char quote;
     private final boolean trim;
     private final Set<String> missing;
+    /** Length of the current field's text at its closing quote. */
+    private int quotedEnd;
 
     public CsvReader(String source, char separator, char quote, boolean trim, Set<String> missing) {
         this.source = source;
@@ -42,7 +44,10 @@ public final class CsvReader {
             pos = 1;
         }
         for (int s = 0; s < skipLines && pos < len; s++) {
-            while (pos < len && text.charAt(pos) != '\n') {
+            while (pos < len && text.charAt(pos) != '\n' && text.charAt(pos) != '\r') {
+                pos++;
+            }
+            if (pos < len && text.charAt(pos) == '\r' && pos + 1 < len && text.charAt(pos + 1) == '\n') {
                 pos++;
             }
             pos++;
@@ -67,7 +72,7 @@ public final class CsvReader {
                 continue;
             }
             if (builders == null) {
-                checkNames(columnNames, rowLine);
+                checkNames(columnNames, names != null ? -1 : rowLine);
                 builders = newBuilders(columnNames, types);
             }
             if (fields.size() != builders.length) {
@@ -120,16 +125,18 @@ public final class CsvReader {
         return b;
     }
 
+    /** Checks header names ({@code line >= 1}) or names given by configuration ({@code line < 0}). */
     private void checkNames(List<String> names, int line) {
+        String where = line >= 0 ? source + " line " + line + " (header)" : source + " (column names given)";
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i);
-            if (n.isEmpty()) {
-                throw new DataException(source + " line " + line + ": column " + (i + 1) + " has an empty name");
+            if (n == null || n.isEmpty()) {
+                throw new DataException(where + ": column " + (i + 1) + " has an empty name");
             }
             Integer prev = seen.put(n, i);
             if (prev != null) {
-                throw new DataException(source + " line " + line + ": duplicate column name '" + n
+                throw new DataException(where + ": duplicate column name '" + n
                         + "' (columns " + (prev + 1) + " and " + (i + 1) + ")");
             }
         }
@@ -157,6 +164,7 @@ public final class CsvReader {
                         pos++;
                     } else {
                         quoted = false;
+                        quotedEnd = sb.length();
                     }
                 } else {
                     if (c == '\n') {
@@ -194,13 +202,17 @@ public final class CsvReader {
         return true;
     }
 
+    /**
+     * The field's text. With {@code trim}, white space around an unquoted field goes, and so does white space
+     * after the closing quote of a quoted one; the quoted content itself is kept as is.
+     */
     private String finish(StringBuilder sb, boolean wasQuoted) {
-        String s = sb.toString();
-        if (trim && !wasQuoted) {
-            s = s.strip();
-        } else if (trim) {
-            s = s.stripTrailing();
+        if (!trim) {
+            return sb.toString();
         }
-        return s;
+        if (!wasQuoted) {
+            return sb.toString().strip();
+        }
+        return sb.substring(0, quotedEnd) + sb.substring(quotedEnd).strip();
     }
 }

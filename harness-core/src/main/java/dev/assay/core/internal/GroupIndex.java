@@ -46,15 +46,23 @@ public final class GroupIndex {
             return new GroupIndex(cellOfRow, cells);
         }
         int k = by.size();
+        if (new java.util.HashSet<>(by).size() != k) {
+            throw new IllegalArgumentException("group columns " + by + " name a column more than once");
+        }
         int[][] codes = new int[k][];
         List<List<String>> dicts = new ArrayList<>();
         for (int j = 0; j < k; j++) {
+            if (!data.hasColumn(by.get(j))) {
+                throw new DataException(data.source() + ": no group column '" + by.get(j) + "' (by " + by
+                        + "); columns are " + data.columnNames());
+            }
             Column c = data.column(by.get(j));
             int firstMissing = c.firstMissing();
             if (firstMissing >= 0 && !missingAsGroup) {
-                throw new DataException(data.source() + ", column '" + c.name() + "': " + c.missingCount()
-                        + " rows have no value in this group column (first: " + data.locate(firstMissing)
-                        + "); fill them, or treat them as their own group (missing: as-group)");
+                int m = c.missingCount();
+                throw new DataException(data.locate(firstMissing) + ", group column '" + c.name()
+                        + "': no value" + (m > 1 ? " (" + m + " rows have none)" : "") + "; fill the missing"
+                        + " values in, or let them form their own group '" + MISSING_GROUP + "'");
             }
             DictionaryEncoder enc = new DictionaryEncoder();
             int[] col = new int[n];

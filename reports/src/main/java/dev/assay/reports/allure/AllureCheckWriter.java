@@ -2,25 +2,256 @@ package dev.assay.reports.allure;
 
 import dev.assay.core.CheckResult;
 import dev.assay.core.Evidence;
+import dev.assay.core.Verdict;
+import dev.assay.reports.internal.CheckFamilies;
+import dev.assay.reports.internal.ResultTables;
 import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Parameter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Adds a {@link CheckResult} to the Allure result of the test that is running: labels, parameters and
- * attachments. Does nothing when no Allure test is running.
+ * Adds a {@link CheckResult} to the Allure result of the test that is running. Does nothing when no Allure test is
+ * running.
+ *
+ * <ul>
+ *   <li>Labels: {@code epic} = the kind's family ("Performance", "Fairness", "Privacy", "PII", "Safety",
+ *       "Data"), {@code feature} = the check kind, {@code story} = the metric, {@code severity} (given in
+ *       {@link Options}, else {@code critical} for a failed or errored check and {@code normal} otherwise),
+ *       {@code tag} = the verdict, plus any tags given.</li>
+ *   <li>Parameters: {@code seed}, {@code threshold}, {@code decision rule}, {@code confidence}, and the measured
+ *       {@code value}, {@code interval} and {@code n} (these three are excluded from Allure's history id, so a
+ *       test keeps its history while its numbers change). When a test records several checks, a parameter whose
+ *       name is already taken with another value is prefixed with the check's name.</li>
+ *   <li>Attachments, named after the check: {@code <name> - groups.html} (the result table, self-contained),
+ *       {@code <name> - groups.csv}, {@code <name> - result.json} (the check's evidence entry),
+ *       {@code <name> - findings.csv} when there are findings, and {@code <name> - failure.txt} (the message) when
+ *       the check did not pass.</li>
+ * </ul>
+ *
+ * <p>The test's status is left to the test framework.
  */
 public final class AllureCheckWriter {
+    /** Suffixes of the attachment names: {@code "<check name>" + suffix}. */
+    public static final String GROUPS_HTML = " - groups.html";
+    public static final String GROUPS_CSV = " - groups.csv";
+    public static final String RESULT_JSON = " - result.json";
+    public static final String FINDINGS_CSV = " - findings.csv";
+    public static final String FAILURE_TXT = " - failure.txt";
+
     private AllureCheckWriter() {
     }
 
+    /** Adds {@code result} to the running test with {@link Options#defaults() default options}. */
     public static void write(CheckResult result) {
-        if (Allure.getLifecycle().getCurrentTestCase().isEmpty()) {
+        write(result, Options.defaults());
+    }
+
+    /** Adds {@code result} to the running test; {@code options} carry what the check's declaration adds. */
+    public static void write(CheckResult result, Options options) {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(options, "options");
+        AllureLifecycle lifecycle = Allure.getLifecycle();
+        if (lifecycle.getCurrentTestCase().isEmpty()) {
             return;
         }
-        Allure.label("epic", result.kind());
-        if (result.metric() != null) {
-            Allure.label("feature", result.metric());
+        labels(lifecycle, result, options);
+        parameters(lifecycle, result);
+        for (Options.Link link : options.links()) {
+            Allure.link(link.name(), link.type(), link.url());
         }
-        Allure.parameter("verdict", result.verdict().json());
-        Allure.addAttachment(result.name() + ".json", "application/json", Evidence.toJson(result), ".json");
+        attachments(result);
+    }
+
+    private static void labels(AllureLifecycle lifecycle, CheckResult r, Options options) {
+        List<Label> wanted = new ArrayList<>();
+        wanted.add(label("epic", CheckFamilies.of(r.kind())));
+        wanted.add(label("feature", r.kind()));
+        if (r.metric() != null) {
+            wanted.add(label("story", r.metric()));
+        }
+        wanted.add(label("tag", r.verdict().json()));
+        for (String tag : options.tags()) {
+            wanted.add(label("tag", tag));
+        }
+        String severity = options.severity() != null ? options.severity()
+                : r.verdict() == Verdict.PASS ? "normal" : "critical";
+        lifecycle.updateTestCase(test -> {
+            for (Label l : wanted) {
+                boolean present = test.getLabels().stream()
+                        .anyMatch(e -> l.getName().equals(e.getName()) && l.getValue().equals(e.getValue()));
+                if (!present) {
+                    test.getLabels().add(l);
+                }
+            }
+            // one severity per test: the highest of its checks
+            String current = test.getLabels().stream().filter(e -> "severity".equals(e.getName()))
+                    .map(Label::getValue).reduce(null, (a, b) -> a == null ? b : Options.higher(a, b));
+            String chosen = current == null ? severity : Options.higher(current, severity);
+            test.getLabels().removeIf(e -> "severity".equals(e.getName()));
+            test.getLabels().add(label("severity", chosen));
+        });
+    }
+
+    private static Label label(String name, String value) {
+        return new Label().setName(name).setValue(value);
+    }
+
+    private static void parameters(AllureLifecycle lifecycle, CheckResult r) {
+        Map<String, String> defining = new LinkedHashMap<>();
+        if (r.seed() != null) {
+            defining.put("seed", Long.toString(r.seed()));
+        }
+        if (r.threshold() != null) {
+            defining.put("threshold", r.threshold().describe());
+        }
+        if (r.decision() != null) {
+            defining.put("decision rule", r.decision().json());
+        }
+        if (r.confidence() != null) {
+            defining.put("confidence", ResultTables.number(r.confidence()));
+        }
+        Map<String, String> measured = new LinkedHashMap<>();
+        if (r.value() != null) {
+            measured.put("value", ResultTables.number(r.value()));
+        }
+        if (r.ci() != null) {
+            measured.put("interval", ResultTables.interval(r.ci()));
+        }
+        if (r.n() != null) {
+            measured.put("n", Long.toString(r.n()));
+        }
+        AtomicReference<Map<String, String>> existing = new AtomicReference<>(Map.of());
+        lifecycle.updateTestCase(test -> {
+            Map<String, String> m = new LinkedHashMap<>();
+            test.getParameters().forEach(p -> m.put(p.getName(), p.getValue()));
+            existing.set(m);
+        });
+        Map<String, String> taken = existing.get();
+        defining.forEach((name, value) -> parameter(taken, r, name, value, false));
+        measured.forEach((name, value) -> parameter(taken, r, name, value, true));
+    }
+
+    private static void parameter(Map<String, String> taken, CheckResult r, String name, String value,
+                                  boolean excluded) {
+        String current = taken.get(name);
+        if (value.equals(current)) {
+            return; // the same seed (for example) recorded by an earlier check of this test
+        }
+        String effective = current == null ? name : r.name() + ": " + name;
+        if (value.equals(taken.get(effective))) {
+            return;
+        }
+        Allure.parameter(effective, value, excluded, Parameter.Mode.DEFAULT);
+    }
+
+    private static void attachments(CheckResult r) {
+        String name = r.name();
+        Allure.addAttachment(name + GROUPS_HTML, "text/html", ResultTables.html(r), ".html");
+        Allure.addAttachment(name + GROUPS_CSV, "text/csv", ResultTables.csv(r), ".csv");
+        Allure.addAttachment(name + RESULT_JSON, "application/json", Evidence.toJson(r), ".json");
+        if (!r.findings().isEmpty()) {
+            Allure.addAttachment(name + FINDINGS_CSV, "text/csv", ResultTables.findingsCsv(r), ".csv");
+        }
+        if (!r.passed()) {
+            String text = r.message() != null ? r.message()
+                    : r.name() + ": verdict " + r.verdict().json() + " (the check gave no message)";
+            Allure.addAttachment(name + FAILURE_TXT, "text/plain", text.endsWith("\n") ? text : text + "\n", ".txt");
+        }
+    }
+
+    /**
+     * What a check's declaration adds to its Allure result: a severity (from a scenario file or an annotation),
+     * tags and links (for example to the scenario file or the metric's documentation). Immutable.
+     */
+    public static final class Options {
+        /** Allure's severities, highest first. */
+        public static final List<String> SEVERITIES = List.of("blocker", "critical", "normal", "minor", "trivial");
+
+        private static final Options DEFAULTS = new Options(null, List.of(), List.of());
+
+        private final String severity;
+        private final List<String> tags;
+        private final List<Link> links;
+
+        private Options(String severity, List<String> tags, List<Link> links) {
+            this.severity = severity;
+            this.tags = Collections.unmodifiableList(tags);
+            this.links = Collections.unmodifiableList(links);
+        }
+
+        /** No severity (so it follows the verdict), no tags, no links. */
+        public static Options defaults() {
+            return DEFAULTS;
+        }
+
+        /** One of {@link #SEVERITIES} (any case). */
+        public Options withSeverity(String severity) {
+            String s = Objects.requireNonNull(severity, "severity").strip().toLowerCase(Locale.ROOT);
+            if (!SEVERITIES.contains(s)) {
+                throw new IllegalArgumentException("unknown severity '" + severity + "'; expected one of "
+                        + String.join(", ", SEVERITIES));
+            }
+            return new Options(s, tags, links);
+        }
+
+        /** Adds tags. */
+        public Options withTags(String... tags) {
+            List<String> t = new ArrayList<>(this.tags);
+            for (String tag : tags) {
+                t.add(Objects.requireNonNull(tag, "tag"));
+            }
+            return new Options(severity, t, links);
+        }
+
+        /** Adds a plain link. */
+        public Options withLink(String name, String url) {
+            return withLink(name, "link", url);
+        }
+
+        /** Adds a link of an Allure link type ({@code link}, {@code issue}, {@code tms}). */
+        public Options withLink(String name, String type, String url) {
+            List<Link> l = new ArrayList<>(links);
+            l.add(new Link(Objects.requireNonNull(name, "name"), Objects.requireNonNull(type, "type"),
+                    Objects.requireNonNull(url, "url")));
+            return new Options(severity, tags, l);
+        }
+
+        /** The severity given, or {@code null} when it follows the verdict. */
+        public String severity() {
+            return severity;
+        }
+
+        public List<String> tags() {
+            return tags;
+        }
+
+        public List<Link> links() {
+            return links;
+        }
+
+        static String higher(String a, String b) {
+            int ia = SEVERITIES.indexOf(a);
+            int ib = SEVERITIES.indexOf(b);
+            if (ia < 0) {
+                return b;
+            }
+            if (ib < 0) {
+                return a;
+            }
+            return ia <= ib ? a : b;
+        }
+
+        /** A link of an Allure result. */
+        public record Link(String name, String type, String url) {
+        }
     }
 }

@@ -1,9 +1,18 @@
 package dev.assay.reports.allure;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.assay.core.AssayConstants;
+import dev.assay.core.AssayException;
 import dev.assay.core.AssaySettings;
 import dev.assay.core.CheckResult;
+import dev.assay.core.DataInfo;
+import dev.assay.core.ModelInfo;
+import dev.assay.reports.internal.Redact;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,40 +20,76 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
-/** Writes Allure's {@code environment.properties}: model, data, seed and versions of the run. */
+/**
+ * Writes the run-level files of Allure's results directory ({@code allure.results.directory}, default
+ * {@code target/allure-results}):
+ *
+ * <ul>
+ *   <li>{@code environment.properties}: the model(s) and data set(s) of the run with their fingerprints, the seed,
+ *       and the Assay and Java versions. One model is {@code model.id}, {@code model.kind},
+ *       {@code model.fingerprint}; several are numbered {@code model.1.id}, {@code model.2.id}, ... (the same for
+ *       {@code data.*}).</li>
+ *   <li>{@code categories.json}: "Threshold failures" (failed tests whose message has the shape of an Assay
+ *       check failure, which names its decision rule), "Model or data errors" (broken tests) and "Configuration
+ *       errors" (messages that point at a scenario file's {@code file:line:column} or at a configuration
+ *       key).</li>
+ *   <li>{@code executor.json}: the CI build, from the standard variables of GitHub Actions, GitLab CI or Jenkins;
+ *       not written outside CI. URLs are written without any user information they may carry.</li>
+ * </ul>
+ */
 public final class AllureEnvironment {
+    /** File names inside the results directory. */
+    public static final String ENVIRONMENT_FILE = "environment.properties";
+    public static final String CATEGORIES_FILE = "categories.json";
+    public static final String EXECUTOR_FILE = "executor.json";
+
+    /** Regex alternatives of a configuration error: a scenario's {@code file:line:column}, a bad setting. */
+    static final String CONFIGURATION_SHAPE = "\\.(?:ya?ml|json):\\d+:\\d+|\\bconfiguration [A-Za-z][\\w.-]* = "
+            + "|\\b[Ii]nvalid configuration\\b";
+    /** Regex alternatives of an Assay threshold failure: the message names its decision rule. */
+    static final String THRESHOLD_SHAPE = "\\(decision: (?:point|strict|lenient)\\)|\\bdecision rule\\b";
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
     private AllureEnvironment() {
     }
 
+    /** The Allure results directory that {@code settings} name. */
     public static Path resultsDir(AssaySettings settings) {
         return Path.of(settings.get(AssayConstants.ALLURE_RESULTS_DIR, "target/allure-results"));
     }
 
+    /** Writes {@code environment.properties} for {@code results} into {@link #resultsDir(AssaySettings)}. */
     public static void write(AssaySettings settings, List<CheckResult> results) {
-        Map<String, String> env = new LinkedHashMap<>();
-        results.stream().map(CheckResult::model).filter(Objects::nonNull).distinct().forEach(m -> {
-            env.putIfAbsent("model.id", m.id());
-            env.putIfAbsent("model.kind", m.kind());
-            if (m.fingerprint() != null) {
-                env.putIfAbsent("model.fingerprint", m.fingerprint());
-            }
-        });
-        results.stream().map(CheckResult::data).filter(Objects::nonNull).distinct().forEach(d -> {
-            env.putIfAbsent("data.path", d.path());
-            env.putIfAbsent("data.sha256", d.sha256());
-        });
-        env.put("assay.seed", Long.toString(settings.seed()));
-        env.put("assay.version", version());
-        env.put("java.version", System.getProperty("java.version"));
         Path dir = resultsDir(settings);
-        StringBuilder sb = new StringBuilder();
-        env.forEach((k, v) -> sb.append(k).append(" = ").append(escape(v)).append('\n'));
-        try {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("environment.properties"), sb.toString(), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            System.err.println("[assay] cannot write " + dir.resolve("environment.properties") + ": " + e);
+        writeFile(dir, ENVIRONMENT_FILE, propertiesText(properties(settings.seed(), results)),
+                StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Writes {@code environment.properties}, {@code categories.json} and, on CI, {@code executor.json} into
+     * {@link #resultsDir(AssaySettings)}, with CI information from this process's environment.
+     */
+    public static void writeRunFiles(AssaySettings settings, List<CheckResult> results) {
+        writeRunFiles(resultsDir(settings), settings.seed(), results, System.getenv());
+    }
+
+    /**
+     * Writes {@code environment.properties}, {@code categories.json} and, when {@code environment} shows a CI
+     * build, {@code executor.json} into {@code resultsDir}.
+     *
+     * @throws AssayException when a file cannot be written (naming the file)
+     */
+    public static void writeRunFiles(Path resultsDir, long seed, List<CheckResult> results,
+                                     Map<String, String> environment) {
+        Objects.requireNonNull(resultsDir, "resultsDir");
+        writeFile(resultsDir, ENVIRONMENT_FILE, propertiesText(properties(seed, results)), StandardCharsets.ISO_8859_1);
+        writeFile(resultsDir, CATEGORIES_FILE, categoriesJson(), StandardCharsets.UTF_8);
+        Optional<String> executor = executorJson(environment);
+        if (executor.isPresent()) {
+            writeFile(resultsDir, EXECUTOR_FILE, executor.get(), StandardCharsets.UTF_8);
         }
     }
 
@@ -54,14 +99,198 @@ public final class AllureEnvironment {
         return v != null ? v : "dev";
     }
 
-    private static String escape(String v) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : v.toCharArray()) {
-            if (c == '\\' || c == '\n' || c == '\r' || c == '=' || c == ':') {
-                sb.append('\\');
+    // ---------------------------------------------------------------- environment.properties
+
+    /** The environment entries, in the order written. */
+    static Map<String, String> properties(long seed, List<CheckResult> results) {
+        Map<String, String> env = new LinkedHashMap<>();
+        List<ModelInfo> models = results.stream().map(CheckResult::model).filter(Objects::nonNull).distinct().toList();
+        for (int i = 0; i < models.size(); i++) {
+            String prefix = models.size() == 1 ? "model." : "model." + (i + 1) + ".";
+            ModelInfo m = models.get(i);
+            env.put(prefix + "id", Redact.text(m.id()));
+            env.put(prefix + "kind", m.kind());
+            if (m.fingerprint() != null) {
+                env.put(prefix + "fingerprint", m.fingerprint());
             }
-            sb.append(c < 0x80 ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+        }
+        List<DataInfo> data = results.stream().map(CheckResult::data).filter(Objects::nonNull).distinct().toList();
+        for (int i = 0; i < data.size(); i++) {
+            String prefix = data.size() == 1 ? "data." : "data." + (i + 1) + ".";
+            DataInfo d = data.get(i);
+            if (d.path() != null) {
+                env.put(prefix + "path", Redact.text(d.path()));
+            }
+            env.put(prefix + "rows", Long.toString(d.rows()));
+            if (d.sha256() != null) {
+                env.put(prefix + "sha256", d.sha256());
+            }
+        }
+        env.put("assay.seed", Long.toString(seed));
+        env.put("assay.version", version());
+        env.put("java.version", System.getProperty("java.version"));
+        return env;
+    }
+
+    /** {@code key=value} lines in {@link java.util.Properties} syntax (ISO-8859-1 with unicode escapes). */
+    static String propertiesText(Map<String, String> entries) {
+        StringBuilder sb = new StringBuilder();
+        entries.forEach((k, v) -> sb.append(escape(k, true)).append('=').append(escape(v, false)).append('\n'));
+        return sb.toString();
+    }
+
+    private static String escape(String s, boolean key) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\f' -> sb.append("\\f");
+                case '=', ':', '#', '!' -> sb.append('\\').append(c);
+                case ' ' -> sb.append(key || i == 0 ? "\\ " : " ");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
         }
         return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- categories.json
+
+    /** Allure categories that tell threshold failures, model or data errors and configuration errors apart. */
+    static String categoriesJson() {
+        String notConfiguration = "(?![\\s\\S]*(?:" + CONFIGURATION_SHAPE + "))";
+        List<Map<String, Object>> categories = List.of(
+                category("Threshold failures", List.of("failed"),
+                        notConfiguration + "[\\s\\S]*(?:" + THRESHOLD_SHAPE + ")[\\s\\S]*"),
+                category("Model or data errors", List.of("broken"), notConfiguration + "[\\s\\S]*"),
+                category("Configuration errors", List.of("failed", "broken"),
+                        "[\\s\\S]*(?:" + CONFIGURATION_SHAPE + ")[\\s\\S]*"));
+        return json(categories);
+    }
+
+    private static Map<String, Object> category(String name, List<String> statuses, String messageRegex) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("name", name);
+        c.put("matchedStatuses", statuses);
+        c.put("messageRegex", messageRegex);
+        return c;
+    }
+
+    // ---------------------------------------------------------------- executor.json
+
+    /** Allure's executor information for the CI build that {@code env} describes, if any. */
+    static Optional<String> executorJson(Map<String, String> env) {
+        Objects.requireNonNull(env, "env");
+        Map<String, Object> e = new LinkedHashMap<>();
+        if ("true".equalsIgnoreCase(get(env, "GITHUB_ACTIONS"))) {
+            String server = Optional.ofNullable(get(env, "GITHUB_SERVER_URL")).orElse("https://github.com");
+            String repo = get(env, "GITHUB_REPOSITORY");
+            String runId = get(env, "GITHUB_RUN_ID");
+            String runNumber = get(env, "GITHUB_RUN_NUMBER");
+            String workflow = get(env, "GITHUB_WORKFLOW");
+            e.put("name", "GitHub Actions");
+            e.put("type", "github");
+            put(e, "url", repo == null ? null : url(stripSlash(server) + "/" + repo));
+            put(e, "buildOrder", number(runNumber != null ? runNumber : runId));
+            String build = runNumber != null ? runNumber : runId;
+            put(e, "buildName", build == null ? null : (workflow != null ? workflow : "GitHub Actions") + " #" + build);
+            put(e, "buildUrl", repo == null || runId == null ? null
+                    : url(stripSlash(server) + "/" + repo + "/actions/runs/" + runId));
+        } else if (get(env, "GITLAB_CI") != null) {
+            String pipeline = get(env, "CI_PIPELINE_ID");
+            String job = get(env, "CI_JOB_NAME");
+            e.put("name", "GitLab CI");
+            e.put("type", "gitlab");
+            put(e, "url", url(get(env, "CI_PROJECT_URL")));
+            put(e, "buildOrder", number(pipeline));
+            put(e, "buildName", pipeline == null ? null : (job != null ? job + " in pipeline #" : "pipeline #") + pipeline);
+            String jobUrl = url(get(env, "CI_JOB_URL"));
+            put(e, "buildUrl", jobUrl != null ? jobUrl : url(get(env, "CI_PIPELINE_URL")));
+        } else if (get(env, "JENKINS_URL") != null) {
+            String number = get(env, "BUILD_NUMBER");
+            String job = get(env, "JOB_NAME");
+            e.put("name", "Jenkins");
+            e.put("type", "jenkins");
+            put(e, "url", url(get(env, "JENKINS_URL")));
+            put(e, "buildOrder", number(number));
+            put(e, "buildName", number == null ? null : (job != null ? job : "build") + " #" + number);
+            put(e, "buildUrl", url(get(env, "BUILD_URL")));
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(json(e));
+    }
+
+    private static String get(Map<String, String> env, String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static void put(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static Long number(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** An http(s) URL without user information (a token in {@code https://user:token@host} never leaks). */
+    static String url(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            URI u = new URI(s);
+            if (u.getScheme() == null || u.getHost() == null
+                    || !(u.getScheme().equalsIgnoreCase("http") || u.getScheme().equalsIgnoreCase("https"))) {
+                return null;
+            }
+            return new URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getRawPath() == null ? null : u.getPath(),
+                    null, null).toString();
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- files
+
+    private static String json(Object value) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void writeFile(Path dir, String name, String content, java.nio.charset.Charset charset) {
+        Path file = dir.resolve(name);
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(file, content, charset);
+        } catch (IOException e) {
+            throw new AssayException("cannot write Allure's " + file + ": " + e, e);
+        }
     }
 }

@@ -1,0 +1,565 @@
+package dev.assay.reports.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.core.Evidence;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders a model card (after Mitchell et al., "Model Cards for Model Reporting", FAT* 2019) from an
+ * {@link Evidence} only, as Markdown and as a self-contained HTML page (inline CSS, no scripts, no external
+ * assets, every text escaped). Nothing is computed here: values, intervals, thresholds and verdicts are the checks'
+ * own; the card only arranges them. Sections that the team writes (intended use, limitations, ...) come from an
+ * optional Markdown text whose {@code ## } headings name the sections.
+ *
+ * <p>URL user information and query parameters whose name mentions a token, key, secret, password or
+ * authorization are redacted from every text taken from the evidence.
+ */
+public final class ModelCardRenderer {
+    /** Team sections in the order of the paper; other headings of the team file follow them. */
+    public static final List<String> TEAM_SECTIONS = List.of("Intended use", "Factors", "Training data",
+            "Ethical considerations", "Limitations", "Caveats and recommendations");
+
+    /** Families in display order; a kind outside them is listed after them under its own name. */
+    private static final List<String> FAMILY_ORDER = List.of(CheckFamilies.PERFORMANCE, CheckFamilies.FAIRNESS,
+            CheckFamilies.PRIVACY, CheckFamilies.SAFETY, CheckFamilies.PII, CheckFamilies.DATA);
+
+    private static final String NOT_PROVIDED = "Not provided by the team (add a `## %s` section to the model card "
+            + "sections file).";
+
+    private static final String STYLE = String.join("\n",
+            "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:14px;margin:24px auto;"
+                    + "max-width:1100px;color:#222;line-height:1.45;padding:0 16px}",
+            "h1{font-size:24px;margin:0 0 8px}h2{font-size:19px;margin:28px 0 8px;border-bottom:1px solid #ddd;"
+                    + "padding-bottom:4px}h3{font-size:16px;margin:18px 0 6px}h4{font-size:14px;margin:12px 0 4px}",
+            "table{border-collapse:collapse;margin:6px 0 12px}",
+            "th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}",
+            "thead th{background:#f3f3f3}code{font-family:ui-monospace,monospace;font-size:12px;word-break:break-all}",
+            ".pass{color:#1a7f37;font-weight:700}.fail{color:#cf222e;font-weight:700}.error{color:#9a6700;"
+                    + "font-weight:700}",
+            ".gate{display:inline-block;padding:4px 10px;border-radius:4px;color:#fff;font-weight:700}",
+            ".gate.pass{background:#1a7f37;color:#fff}.gate.fail{background:#cf222e;color:#fff}",
+            ".team{background:#fafafa;border-left:3px solid #bbb;padding:4px 12px}",
+            ".missing{color:#777;font-style:italic}");
+
+
+    private ModelCardRenderer() {
+    }
+
+    // ---------------------------------------------------------------- public entry points
+
+    /**
+     * The card as Markdown.
+     *
+     * @param evidence the run's evidence
+     * @param sections the team's Markdown ({@code ## Intended use}, ...), or {@code null} for none
+     */
+    public static String markdown(Evidence evidence, String sections) {
+        StringBuilder md = new StringBuilder(4096);
+        for (Block b : blocks(evidence, sections)) {
+            b.markdown(md);
+        }
+        return md.toString();
+    }
+
+    /**
+     * The card as a self-contained HTML page.
+     *
+     * @param evidence the run's evidence
+     * @param sections the team's Markdown, or {@code null} for none
+     */
+    public static String html(Evidence evidence, String sections) {
+        StringBuilder h = new StringBuilder(8192);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+                .append(esc("Model card: " + clean(evidence.suite()))).append("</title>\n<style>\n").append(STYLE)
+                .append("\n</style>\n</head>\n<body>\n");
+        for (Block b : blocks(evidence, sections)) {
+            b.html(h);
+        }
+        h.append("</body>\n</html>\n");
+        return h.toString();
+    }
+
+    /** Splits the team's Markdown at its {@code ## } headings: heading (as written) to body, in file order. */
+    public static Map<String, String> teamSections(String sections) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (sections == null) {
+            return out;
+        }
+        String heading = null;
+        StringBuilder body = new StringBuilder();
+        for (String line : sections.replace("\r\n", "\n").split("\n", -1)) {
+            if (line.startsWith("## ")) {
+                if (heading != null) {
+                    out.put(heading, body.toString().strip());
+                }
+                heading = line.substring(3).strip();
+                body.setLength(0);
+            } else if (heading != null) {
+                body.append(line).append('\n');
+            }
+        }
+        if (heading != null) {
+            out.put(heading, body.toString().strip());
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- the card's content
+
+    private static List<Block> blocks(Evidence ev, String sections) {
+        Objects.requireNonNull(ev, "evidence");
+        List<Block> b = new ArrayList<>();
+        Map<String, String> team = teamSections(sections);
+        Map<String, String> teamByKey = new LinkedHashMap<>();
+        team.forEach((k, v) -> teamByKey.put(k.toLowerCase(Locale.ROOT), v));
+        List<JsonNode> checks = ev.checks();
+        long pass = checks.stream().filter(c -> "pass".equals(text(c, "verdict"))).count();
+        long fail = checks.stream().filter(c -> "fail".equals(text(c, "verdict"))).count();
+        long error = checks.size() - pass - fail;
+        boolean gate = fail == 0 && error == 0 && !checks.isEmpty();
+
+        b.add(new Heading(1, "Model card: " + clean(ev.suite())));
+        b.add(new Gate(gate, checks.size() + " checks: " + pass + " passed, " + fail + " failed, " + error
+                + " errored"));
+        b.add(new Para("Generated by Assay from the run's evidence (" + ev.schema() + "), started " + ev.started()
+                + ", seed " + ev.seed() + ". Every number below is copied from the evidence; the sections marked as "
+                + "written by the team are taken from the team's model card file."));
+
+        // Model details
+        b.add(new Heading(2, "Model details"));
+        Map<String, List<String>> models = new LinkedHashMap<>();
+        if (ev.model() != null) {
+            models.put(ev.model().id() + "\u0000" + ev.model().kind(), List.of(clean(ev.model().id()),
+                    ev.model().kind(), nz(ev.model().fingerprint())));
+        }
+        for (JsonNode c : checks) {
+            JsonNode m = c.get("model");
+            if (m != null && m.isObject()) {
+                models.putIfAbsent(text(m, "id") + "\u0000" + text(m, "kind"),
+                        List.of(clean(nz(text(m, "id"))), nz(text(m, "kind")), nz(text(m, "fingerprint"))));
+            }
+        }
+        if (models.isEmpty()) {
+            b.add(new Para("The evidence names no model."));
+        } else {
+            b.add(new Table(List.of("Model", "Kind", "Fingerprint"), new ArrayList<>(models.values()), Set.of(2)));
+        }
+        b.add(new Para("Assay evidence schema " + ev.schema() + "; suite \"" + clean(ev.suite()) + "\"; seed "
+                + ev.seed() + "; evidence SHA-256 " + sha256(ev.toJson()) + "."));
+
+        team(b, teamByKey, "Intended use");
+        team(b, teamByKey, "Factors");
+        Set<String> factors = new LinkedHashSet<>();
+        for (JsonNode c : checks) {
+            for (JsonNode g : iter(c.get("groups"))) {
+                g.path("group").fieldNames().forEachRemaining(factors::add);
+            }
+        }
+        if (!factors.isEmpty()) {
+            b.add(new Para("Groups evaluated by the checks are defined by: " + String.join(", ",
+                    factors.stream().map(ModelCardRenderer::clean).toList()) + "."));
+        }
+
+        // Metrics
+        b.add(new Heading(2, "Metrics"));
+        List<List<String>> metricRows = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (JsonNode c : checks) {
+            String metric = text(c, "metric");
+            String key = text(c, "kind") + "/" + metric + "/" + text(c, "decision") + "/" + c.path("confidence");
+            if (metric != null && seen.add(key)) {
+                metricRows.add(List.of(clean(metric), nz(text(c, "kind")), nz(text(c, "decision")),
+                        c.hasNonNull("confidence") ? ResultTables.number(c.get("confidence").asDouble()) : ""));
+            }
+        }
+        if (metricRows.isEmpty()) {
+            b.add(new Para("No check reports a metric."));
+        } else {
+            b.add(new Table(List.of("Metric", "Check kind", "Decision rule", "Confidence"), metricRows, Set.of()));
+            b.add(new Para("Decision rules: point = the estimate against the threshold; strict = the whole "
+                    + "confidence interval must satisfy the threshold; lenient = fail only when the whole interval "
+                    + "violates it."));
+        }
+
+        // Evaluation data
+        b.add(new Heading(2, "Evaluation data"));
+        Map<String, List<String>> data = new LinkedHashMap<>();
+        if (ev.data() != null) {
+            data.put(ev.data().path() + "\u0000" + ev.data().sha256(), List.of(clean(nz(ev.data().path())),
+                    Long.toString(ev.data().rows()), nz(ev.data().sha256())));
+        }
+        for (JsonNode c : checks) {
+            JsonNode d = c.get("data");
+            if (d != null && d.isObject()) {
+                data.putIfAbsent(text(d, "path") + "\u0000" + text(d, "sha256"), List.of(clean(nz(text(d, "path"))),
+                        d.path("rows").asText(""), nz(text(d, "sha256"))));
+            }
+        }
+        if (data.isEmpty()) {
+            b.add(new Para("The evidence names no data set."));
+        } else {
+            b.add(new Table(List.of("Data", "Rows", "SHA-256"), new ArrayList<>(data.values()), Set.of(2)));
+        }
+        team(b, teamByKey, "Training data");
+
+        // Quantitative analyses, by family
+        b.add(new Heading(2, "Quantitative analyses"));
+        Map<String, List<JsonNode>> byFamily = new TreeMap<>((x, y) -> {
+            int ix = FAMILY_ORDER.indexOf(x);
+            int iy = FAMILY_ORDER.indexOf(y);
+            ix = ix < 0 ? FAMILY_ORDER.size() : ix;
+            iy = iy < 0 ? FAMILY_ORDER.size() : iy;
+            return ix != iy ? Integer.compare(ix, iy) : x.compareTo(y);
+        });
+        for (JsonNode c : checks) {
+            byFamily.computeIfAbsent(CheckFamilies.of(nz(text(c, "kind"))), k -> new ArrayList<>()).add(c);
+        }
+        if (checks.isEmpty()) {
+            b.add(new Para("The evidence holds no checks."));
+        }
+        byFamily.forEach((family, list) -> {
+            b.add(new Heading(3, family));
+            List<List<String>> rows = new ArrayList<>();
+            for (JsonNode c : list) {
+                rows.add(List.of(clean(nz(text(c, "name"))), nz(text(c, "kind")), clean(nz(text(c, "metric"))),
+                        value(c.get("value")), interval(c.get("ci")), threshold(c.get("threshold")),
+                        nz(text(c, "decision")), c.path("n").asText(""), nz(text(c, "verdict"))));
+            }
+            b.add(new Table(List.of("Check", "Kind", "Metric", "Value", "Interval", "Threshold", "Decision", "n",
+                    "Verdict"), rows, Set.of()));
+            for (JsonNode c : list) {
+                groups(b, c);
+            }
+        });
+
+        team(b, teamByKey, "Ethical considerations");
+        team(b, teamByKey, "Limitations");
+        team(b, teamByKey, "Caveats and recommendations");
+        Set<String> known = new LinkedHashSet<>();
+        TEAM_SECTIONS.forEach(s -> known.add(s.toLowerCase(Locale.ROOT)));
+        team.forEach((heading, body) -> {
+            if (!known.contains(heading.toLowerCase(Locale.ROOT))) {
+                b.add(new Heading(2, heading));
+                b.add(new Team(body));
+            }
+        });
+        return b;
+    }
+
+    private static void team(List<Block> b, Map<String, String> teamByKey, String section) {
+        b.add(new Heading(2, section));
+        String body = teamByKey.get(section.toLowerCase(Locale.ROOT));
+        if (body == null || body.isBlank()) {
+            b.add(new Missing(String.format(Locale.ROOT, NOT_PROVIDED, section)));
+        } else {
+            b.add(new Team(body));
+        }
+    }
+
+    private static void groups(List<Block> b, JsonNode c) {
+        List<JsonNode> groups = new ArrayList<>();
+        iter(c.get("groups")).forEach(groups::add);
+        List<JsonNode> findings = new ArrayList<>();
+        iter(c.get("findings")).forEach(findings::add);
+        if (!groups.isEmpty()) {
+            b.add(new Heading(4, clean(nz(text(c, "name"))) + ": per group"));
+            Set<String> keys = new LinkedHashSet<>();
+            Set<String> metrics = new LinkedHashSet<>();
+            for (JsonNode g : groups) {
+                g.path("group").fieldNames().forEachRemaining(keys::add);
+                g.path("metrics").fieldNames().forEachRemaining(metrics::add);
+                g.path("ci").fieldNames().forEachRemaining(metrics::add);
+            }
+            List<String> header = new ArrayList<>(keys.stream().map(ModelCardRenderer::clean).toList());
+            header.add("n");
+            metrics.forEach(m -> header.add(clean(m)));
+            header.add("Excluded");
+            List<List<String>> rows = new ArrayList<>();
+            for (JsonNode g : groups) {
+                List<String> row = new ArrayList<>();
+                keys.forEach(k -> row.add(clean(g.path("group").path(k).asText("(missing)"))));
+                row.add(g.path("n").asText(""));
+                for (String m : metrics) {
+                    JsonNode ci = g.path("ci").get(m);
+                    String v = value(g.path("metrics").get(m));
+                    row.add(ci == null ? v : v + " " + interval(ci));
+                }
+                row.add(g.hasNonNull("excluded") ? "excluded: " + clean(g.get("excluded").asText()) : "");
+                rows.add(row);
+            }
+            b.add(new Table(header, rows, Set.of()));
+        }
+        if (!findings.isEmpty()) {
+            Map<String, Integer> byEntity = new TreeMap<>();
+            for (JsonNode f : findings) {
+                byEntity.merge(f.path("entity").asText("(unnamed)"), 1, Integer::sum);
+            }
+            StringBuilder s = new StringBuilder();
+            byEntity.forEach((e, n) -> s.append(s.length() == 0 ? "" : ", ").append(clean(e)).append(": ").append(n));
+            b.add(new Para(clean(nz(text(c, "name"))) + ": " + findings.size() + " finding"
+                    + (findings.size() == 1 ? "" : "s") + " (" + s + "); masked values are in the evidence and the "
+                    + "Allure report."));
+        }
+    }
+
+    // ---------------------------------------------------------------- values
+
+    private static String value(JsonNode v) {
+        return v == null || v.isNull() || !v.isNumber() ? ResultTables.UNDEFINED : ResultTables.number(v.asDouble());
+    }
+
+    private static String interval(JsonNode ci) {
+        if (ci == null || !ci.isArray() || ci.size() != 2) {
+            return "";
+        }
+        return "[" + ResultTables.number(ci.get(0).asDouble()) + ", " + ResultTables.number(ci.get(1).asDouble())
+                + "]";
+    }
+
+    private static String threshold(JsonNode t) {
+        if (t == null || !t.isObject()) {
+            return "";
+        }
+        boolean min = t.hasNonNull("min");
+        boolean max = t.hasNonNull("max");
+        if (min && max) {
+            return "between " + ResultTables.number(t.get("min").asDouble()) + " and "
+                    + ResultTables.number(t.get("max").asDouble());
+        }
+        return min ? "at least " + ResultTables.number(t.get("min").asDouble())
+                : max ? "at most " + ResultTables.number(t.get("max").asDouble()) : "";
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n == null ? null : n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static Iterable<JsonNode> iter(JsonNode array) {
+        return array == null || !array.isArray() ? List.of() : array;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** Drops URL user information and the values of secret-looking query parameters. */
+    static String clean(String s) {
+        return Redact.text(s);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String esc(String s) {
+        return ResultTables.escapeHtml(s);
+    }
+
+    /** Escapes Markdown punctuation (and {@code |} for tables) so that evidence text is shown, not interpreted. */
+    static String escMd(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ("\\`*_<>|#".indexOf(c) >= 0 || c == '(' && i > 0 && s.charAt(i - 1) == ']') {
+                sb.append('\\');
+            }
+            sb.append(c == '\n' || c == '\r' ? ' ' : c);
+        }
+        return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- blocks
+
+    private interface Block {
+        void markdown(StringBuilder md);
+
+        void html(StringBuilder h);
+    }
+
+    private record Heading(int level, String text) implements Block {
+        public void markdown(StringBuilder md) {
+            md.append("#".repeat(level)).append(' ').append(escMd(text)).append("\n\n");
+        }
+
+        public void html(StringBuilder h) {
+            h.append("<h").append(level).append('>').append(esc(text)).append("</h").append(level).append(">\n");
+        }
+    }
+
+    private record Para(String text) implements Block {
+        public void markdown(StringBuilder md) {
+            md.append(escMd(text)).append("\n\n");
+        }
+
+        public void html(StringBuilder h) {
+            h.append("<p>").append(esc(text)).append("</p>\n");
+        }
+    }
+
+    private record Missing(String text) implements Block {
+        public void markdown(StringBuilder md) {
+            md.append('*').append(text).append("*\n\n");
+        }
+
+        public void html(StringBuilder h) {
+            h.append("<p class=\"missing\">").append(inline(text)).append("</p>\n");
+        }
+    }
+
+    private record Gate(boolean passed, String text) implements Block {
+        public void markdown(StringBuilder md) {
+            md.append("**Release gate: ").append(passed ? "PASSED" : "FAILED").append("** (").append(escMd(text))
+                    .append(")\n\n");
+        }
+
+        public void html(StringBuilder h) {
+            h.append("<p><span class=\"gate ").append(passed ? "pass" : "fail").append("\">Release gate: ")
+                    .append(passed ? "PASSED" : "FAILED").append("</span> ").append(esc(text)).append("</p>\n");
+        }
+    }
+
+    /** A table; columns in {@code code} are shown as code (fingerprints). */
+    private record Table(List<String> header, List<List<String>> rows, Set<Integer> code) implements Block {
+        public void markdown(StringBuilder md) {
+            md.append('|');
+            header.forEach(x -> md.append(' ').append(escMd(x)).append(" |"));
+            md.append("\n|");
+            header.forEach(x -> md.append("---|"));
+            md.append('\n');
+            for (List<String> row : rows) {
+                md.append('|');
+                for (int i = 0; i < row.size(); i++) {
+                    String cell = row.get(i);
+                    md.append(' ').append(code.contains(i) && !cell.isEmpty() ? "`" + cell.replace("`", "") + "`"
+                            : escMd(cell)).append(" |");
+                }
+                md.append('\n');
+            }
+            md.append('\n');
+        }
+
+        public void html(StringBuilder h) {
+            h.append("<table>\n<thead><tr>");
+            header.forEach(x -> h.append("<th>").append(esc(x)).append("</th>"));
+            h.append("</tr></thead>\n<tbody>\n");
+            for (List<String> row : rows) {
+                h.append("<tr>");
+                for (int i = 0; i < row.size(); i++) {
+                    String cell = row.get(i);
+                    boolean verdict = "Verdict".equals(header.get(i))
+                            && ("pass".equals(cell) || "fail".equals(cell) || "error".equals(cell));
+                    h.append(verdict ? "<td class=\"" + cell + "\">" : "<td>");
+                    h.append(code.contains(i) ? "<code>" + esc(cell) + "</code>" : esc(cell)).append("</td>");
+                }
+                h.append("</tr>\n");
+            }
+            h.append("</tbody>\n</table>\n");
+        }
+    }
+
+    /** The team's Markdown: verbatim in the Markdown card; a small, escaped subset rendered in HTML. */
+    private record Team(String body) implements Block {
+        public void markdown(StringBuilder md) {
+            md.append(body.strip()).append("\n\n");
+        }
+
+        public void html(StringBuilder h) {
+            h.append("<div class=\"team\">\n").append(markdownToHtml(body)).append("</div>\n");
+        }
+    }
+
+    /**
+     * A small Markdown subset as HTML: {@code ###}-headings, paragraphs, {@code -}/{@code *}/{@code 1.} lists,
+     * {@code **bold**}, {@code *emphasis*} and {@code `code`}. Everything else is shown as text; all text is
+     * escaped, so raw HTML in the file is displayed, never interpreted.
+     */
+    static String markdownToHtml(String md) {
+        StringBuilder h = new StringBuilder();
+        StringBuilder para = new StringBuilder();
+        String list = null;
+        for (String raw : md.replace("\r\n", "\n").split("\n", -1)) {
+            String line = raw.strip();
+            Matcher bullet = Pattern.compile("^([-*+]|\\d+[.)])\\s+(.*)$").matcher(line);
+            boolean isItem = bullet.matches();
+            if (line.isEmpty() || line.startsWith("#") || isItem) {
+                if (para.length() > 0) {
+                    h.append("<p>").append(inline(para.toString().strip())).append("</p>\n");
+                    para.setLength(0);
+                }
+            }
+            if (list != null && !isItem) {
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    int at = h.lastIndexOf("</li>");
+                    h.insert(at, " " + inline(line));
+                    continue;
+                }
+                h.append("</").append(list).append(">\n");
+                list = null;
+            }
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.startsWith("#")) {
+                int level = 0;
+                while (level < line.length() && line.charAt(level) == '#') {
+                    level++;
+                }
+                int tag = Math.min(6, Math.max(3, level + 1));
+                h.append("<h").append(tag).append('>').append(inline(line.substring(level).strip())).append("</h")
+                        .append(tag).append(">\n");
+            } else if (isItem) {
+                String kind = Character.isDigit(bullet.group(1).charAt(0)) ? "ol" : "ul";
+                if (list != null && !list.equals(kind)) {
+                    h.append("</").append(list).append(">\n");
+                    list = null;
+                }
+                if (list == null) {
+                    h.append('<').append(kind).append(">\n");
+                    list = kind;
+                }
+                h.append("<li>").append(inline(bullet.group(2))).append("</li>\n");
+            } else {
+                para.append(line).append(' ');
+            }
+        }
+        if (para.length() > 0) {
+            h.append("<p>").append(inline(para.toString().strip())).append("</p>\n");
+        }
+        if (list != null) {
+            h.append("</").append(list).append(">\n");
+        }
+        return h.toString();
+    }
+
+    private static final Pattern CODE = Pattern.compile("`([^`]+)`");
+    private static final Pattern BOLD = Pattern.compile("\\*\\*([^*]+)\\*\\*");
+    private static final Pattern EM = Pattern.compile("(?<![*\\w])\\*([^*]+)\\*(?![*\\w])");
+
+    private static String inline(String s) {
+        String e = esc(s);
+        e = CODE.matcher(e).replaceAll("<code>$1</code>");
+        e = BOLD.matcher(e).replaceAll("<strong>$1</strong>");
+        return EM.matcher(e).replaceAll("<em>$1</em>");
+    }
+}

@@ -1,0 +1,267 @@
+package dev.assay.reports.allure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.core.CheckResult;
+import dev.assay.core.Dataset;
+import dev.assay.core.Datasets;
+import dev.assay.core.Decision;
+import dev.assay.core.Models;
+import dev.assay.core.Performance;
+import dev.assay.core.Verdict;
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.model.TestResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs a real {@link AllureLifecycle} writing to disk, adds real check results to a test case and reads back what
+ * Allure wrote.
+ */
+class AllureCheckWriterTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double Z95 = 1.959963984540054;
+
+    @TempDir
+    Path results;
+
+    private AllureLifecycle previous;
+
+    @BeforeEach
+    void installLifecycle() {
+        previous = Allure.getLifecycle();
+        Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(results)));
+    }
+
+    @AfterEach
+    void restoreLifecycle() {
+        Allure.setLifecycle(previous);
+    }
+
+    /**
+     * 85 rows: sex F (40 rows, 30 right: accuracy 0.75), M (40 rows, 36 right: 0.9), X (5 rows, all right: left out,
+     * fewer than 30 rows). Label "1" is positive.
+     */
+    static Dataset credit() {
+        List<String> sex = new ArrayList<>();
+        List<String> label = new ArrayList<>();
+        List<String> pred = new ArrayList<>();
+        addRows(sex, label, pred, "F", 40, 30);
+        addRows(sex, label, pred, "M", 40, 36);
+        addRows(sex, label, pred, "X", 5, 5);
+        return Datasets.inMemory("credit-holdout")
+                .categorical("sex", sex.toArray(String[]::new))
+                .categorical("income", label.toArray(String[]::new))
+                .categorical("y_pred", pred.toArray(String[]::new))
+                .label("income").positive("1").sensitive("sex")
+                .load();
+    }
+
+    /** {@code rows} rows of {@code group}, alternating labels, the first {@code right} predicted correctly. */
+    private static void addRows(List<String> sex, List<String> label, List<String> pred, String group, int rows,
+                                int right) {
+        for (int i = 0; i < rows; i++) {
+            String truth = i % 2 == 0 ? "1" : "0";
+            sex.add(group);
+            label.add(truth);
+            pred.add(i < right ? truth : (truth.equals("1") ? "0" : "1"));
+        }
+    }
+
+    static CheckResult accuracyBySex(double min) {
+        return Performance.of(Models.predictions("y_pred")).on(credit()).named("Accuracy by sex")
+                .metric("accuracy").by("sex").atLeast(min).decision(Decision.POINT).seed(7).evaluate();
+    }
+
+    private JsonNode runTest(Consumer<String> body) throws IOException {
+        String uuid = UUID.randomUUID().toString();
+        AllureLifecycle lifecycle = Allure.getLifecycle();
+        lifecycle.scheduleTestCase(new TestResult().setUuid(uuid).setName("credit gate"));
+        lifecycle.startTestCase(uuid);
+        body.accept(uuid);
+        lifecycle.stopTestCase(uuid);
+        lifecycle.writeTestCase(uuid);
+        try (Stream<Path> files = Files.list(results)) {
+            List<Path> written = files.filter(p -> p.getFileName().toString().endsWith("-result.json")).toList();
+            assertThat(written).hasSize(1);
+            return JSON.readTree(written.get(0).toFile());
+        }
+    }
+
+    private static Map<String, List<String>> labels(JsonNode test) {
+        Map<String, List<String>> labels = new HashMap<>();
+        test.get("labels").forEach(l -> labels.computeIfAbsent(l.get("name").asText(), k -> new ArrayList<>())
+                .add(l.get("value").asText()));
+        return labels;
+    }
+
+    private static Map<String, JsonNode> parameters(JsonNode test) {
+        Map<String, JsonNode> params = new HashMap<>();
+        test.get("parameters").forEach(p -> params.put(p.get("name").asText(), p));
+        return params;
+    }
+
+    private Map<String, String> attachments(JsonNode test) throws IOException {
+        Map<String, String> byName = new HashMap<>();
+        for (JsonNode a : test.get("attachments")) {
+            byName.put(a.get("name").asText() + " | " + a.get("type").asText(),
+                    Files.readString(results.resolve(a.get("source").asText()), StandardCharsets.UTF_8));
+        }
+        return byName;
+    }
+
+    @Test
+    void a_failed_check_adds_labels_parameters_and_its_tables_json_and_message() throws IOException {
+        CheckResult result = accuracyBySex(0.8);
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+
+        JsonNode test = runTest(uuid -> AllureCheckWriter.write(result));
+
+        Map<String, List<String>> labels = labels(test);
+        assertThat(labels).containsEntry("epic", List.of("Performance")).containsEntry("feature", List.of("performance"))
+                .containsEntry("story", List.of("accuracy")).containsEntry("severity", List.of("critical"))
+                .containsEntry("tag", List.of("fail"));
+
+        // Wilson 95% interval of 30 right of 40, computed here independently
+        double p = 0.75;
+        double n = 40;
+        double centre = (p + Z95 * Z95 / (2 * n)) / (1 + Z95 * Z95 / n);
+        double half = Z95 / (1 + Z95 * Z95 / n) * Math.sqrt(p * (1 - p) / n + Z95 * Z95 / (4 * n * n));
+        String interval = "[" + fourDigits(centre - half) + ", " + fourDigits(centre + half) + "]";
+
+        Map<String, JsonNode> params = parameters(test);
+        assertThat(params.keySet()).containsExactlyInAnyOrder("seed", "threshold", "decision rule", "confidence",
+                "value", "interval", "n");
+        assertThat(params.get("seed").get("value").asText()).isEqualTo("7");
+        assertThat(params.get("threshold").get("value").asText()).isEqualTo("at least 0.8");
+        assertThat(params.get("decision rule").get("value").asText()).isEqualTo("point");
+        assertThat(params.get("confidence").get("value").asText()).isEqualTo("0.95");
+        assertThat(params.get("value").get("value").asText()).isEqualTo("0.75");
+        assertThat(params.get("interval").get("value").asText()).isEqualTo(interval);
+        assertThat(params.get("n").get("value").asText()).isEqualTo("85");
+        assertThat(params.get("value").get("excluded").asBoolean()).as("measured values stay out of the history id")
+                .isTrue();
+        assertThat(params.get("threshold").path("excluded").asBoolean(false)).isFalse();
+
+        Map<String, String> attachments = attachments(test);
+        assertThat(attachments).containsOnlyKeys("Accuracy by sex - groups.html | text/html",
+                "Accuracy by sex - groups.csv | text/csv", "Accuracy by sex - result.json | application/json",
+                "Accuracy by sex - failure.txt | text/plain");
+        assertThat(attachments.get("Accuracy by sex - groups.html | text/html"))
+                .contains("verdict-fail\">fail<", "<td>F</td>", "<td>M</td>", "<tr class=\"excluded\"><td>X</td>",
+                        "0.75 " + interval, ">0.9 [");
+        List<String> csv = Arrays.asList(attachments.get("Accuracy by sex - groups.csv | text/csv").split("\r\n"));
+        assertThat(csv.get(0)).startsWith("sex,n,accuracy,accuracy_ci_lower,accuracy_ci_upper,precision,");
+        assertThat(csv).anyMatch(l -> l.startsWith("F,40,0.75,")).anyMatch(l -> l.startsWith("M,40,0.9,"))
+                .anyMatch(l -> l.startsWith("X,5,1,") && l.endsWith(",fewer than 30 rows (min-group-size)"));
+        JsonNode json = JSON.readTree(attachments.get("Accuracy by sex - result.json | application/json"));
+        assertThat(json.get("verdict").asText()).isEqualTo("fail");
+        assertThat(json.get("value").asDouble()).isEqualTo(0.75);
+        assertThat(json.get("groups")).hasSize(3);
+        assertThat(attachments.get("Accuracy by sex - failure.txt | text/plain"))
+                .isEqualTo(result.message() + "\n").contains("sex=F 0.75", "at least 0.8");
+        assertThat(test.path("status").asText()).as("the status is the test framework's").isNotEqualTo("failed");
+    }
+
+    @Test
+    void a_passing_check_is_normal_severity_has_no_failure_attachment_and_given_options_are_applied()
+            throws IOException {
+        CheckResult result = accuracyBySex(0.7);
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+
+        JsonNode test = runTest(uuid -> AllureCheckWriter.write(result));
+        Map<String, List<String>> labels = labels(test);
+        assertThat(labels).containsEntry("severity", List.of("normal")).containsEntry("tag", List.of("pass"));
+        assertThat(attachments(test).keySet()).noneMatch(k -> k.contains("failure.txt"));
+    }
+
+    @Test
+    void options_give_severity_tags_and_links() throws IOException {
+        CheckResult result = accuracyBySex(0.8);
+        AllureCheckWriter.Options options = AllureCheckWriter.Options.defaults().withSeverity("Minor")
+                .withTags("release-gate").withLink("scenario", "file:///repo/assay/credit.assay.yaml");
+
+        JsonNode test = runTest(uuid -> AllureCheckWriter.write(result, options));
+
+        assertThat(labels(test)).containsEntry("severity", List.of("minor"))
+                .containsEntry("tag", List.of("fail", "release-gate"));
+        assertThat(test.get("links")).extracting(l -> l.get("name").asText(), l -> l.get("url").asText())
+                .containsExactly(tuple("scenario", "file:///repo/assay/credit.assay.yaml"));
+        assertThatThrownBy(() -> AllureCheckWriter.Options.defaults().withSeverity("urgent"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown severity 'urgent'; expected one of blocker, critical, normal, minor, trivial");
+    }
+
+    @Test
+    void two_checks_in_one_test_keep_both_sets_of_parameters_and_the_highest_severity() throws IOException {
+        CheckResult failed = accuracyBySex(0.8);
+        CheckResult passed = Performance.of(Models.predictions("y_pred")).on(credit()).named("Recall")
+                .metric("recall").atLeast(0.5).seed(7).evaluate();
+        assertThat(passed.verdict()).isEqualTo(Verdict.PASS);
+
+        JsonNode test = runTest(uuid -> {
+            AllureCheckWriter.write(failed);
+            AllureCheckWriter.write(passed);
+        });
+
+        Map<String, List<String>> labels = labels(test);
+        assertThat(labels.get("severity")).containsExactly("critical");
+        assertThat(labels.get("story")).containsExactly("accuracy", "recall");
+        assertThat(labels.get("epic")).containsExactly("Performance");
+        Map<String, JsonNode> params = parameters(test);
+        assertThat(params.get("threshold").get("value").asText()).isEqualTo("at least 0.8");
+        assertThat(params.get("Recall: threshold").get("value").asText()).isEqualTo("at least 0.5");
+        assertThat(params).doesNotContainKey("Recall: seed"); // the same seed is not repeated
+        assertThat(attachments(test).keySet()).contains("Recall - groups.html | text/html",
+                "Accuracy by sex - groups.html | text/html");
+    }
+
+    @Test
+    void an_error_result_is_critical_with_its_message_and_no_value_parameters() throws IOException {
+        CheckResult error = Performance.of(Models.predictions("no_such_column")).on(credit()).named("Broken")
+                .seed(7).evaluate();
+        assertThat(error.verdict()).isEqualTo(Verdict.ERROR);
+
+        JsonNode test = runTest(uuid -> AllureCheckWriter.write(error));
+
+        assertThat(labels(test)).containsEntry("severity", List.of("critical")).containsEntry("tag", List.of("error"));
+        assertThat(parameters(test)).doesNotContainKeys("value", "interval");
+        Map<String, String> attachments = attachments(test);
+        assertThat(attachments.get("Broken - failure.txt | text/plain")).contains("no_such_column");
+        assertThat(attachments.get("Broken - groups.html | text/html")).contains("verdict-error\">error<",
+                "<td class=\"num\">undefined</td>");
+    }
+
+    @Test
+    void nothing_happens_outside_a_running_test() throws IOException {
+        AllureCheckWriter.write(accuracyBySex(0.8));
+
+        try (Stream<Path> files = Files.list(results)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    private static String fourDigits(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+}
