@@ -42,8 +42,9 @@ public final class CellBootstrap {
                 }
             }
         }
+        long total = t.total();
         for (int b = 0; b < resamples; b++) {
-            Stats.multinomial(rng, t.n, drawn);
+            FastBinomial.multinomial(rng, t.n, total, drawn);
             for (int s = 0; s < drawn.length; s++) {
                 long m = drawn[s];
                 long n = t.n[s];
