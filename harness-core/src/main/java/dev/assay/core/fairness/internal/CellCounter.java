@@ -178,13 +178,60 @@ public final class CellCounter {
         CellTable t = new CellTable(cellSpace, quadrants, bins, accs, weights != null);
 
         // the pass
+        int[] rowCell = spec.keepRows ? new int[n] : null;
+        byte[] rowY = spec.keepRows && !spec.regression ? new byte[n] : null;
+        byte[] rowP = spec.keepRows && !spec.regression ? new byte[n] : null;
+        if (!spec.regression && scores == null && weights == null && index == null && !spec.keepRows) {
+            binaryPass(n, gc, codeMap, numCodes, stride, y, p, t);
+        } else {
+            generalPass(n, spec, gc, codeMap, numCodes, stride, index, y, p, scores, weights, t, bins, rowCell, rowY,
+                    rowP);
+        }
+        // drop empty intersections and describe the others
+        boolean[] keep = new boolean[cellSpace];
+        int[] renumber = new int[cellSpace];
+        List<Map<String, String>> cells = new ArrayList<>();
+        for (int c = 0; c < cellSpace; c++) {
+            keep[c] = t.cellCount(c) > 0;
+            if (!keep[c]) {
+                continue;
+            }
+            renumber[c] = cells.size();
+            Map<String, String> m = new LinkedHashMap<>();
+            if (index != null) {
+                m.putAll(index.cell(c));
+            } else {
+                int rest = c;
+                for (int j = 0; j < k; j++) {
+                    int code = rest / stride[j];
+                    rest %= stride[j];
+                    m.put(cols.get(j), dicts.get(j).get(code));
+                }
+            }
+            cells.add(m);
+        }
+        Result r = new Result(t.select(keep), cells, positive);
+        if (rowCell != null) {
+            for (int i = 0; i < n; i++) {
+                rowCell[i] = renumber[rowCell[i]];
+            }
+            r.rowCell = rowCell;
+            r.rowY = rowY;
+            r.rowP = rowP;
+            r.scores = scores;
+        }
+        return r;
+    }
+
+    /** Any table: weights, scores, regression, many cells; one row at a time. */
+    private static void generalPass(int n, Spec spec, Column[] gc, int[][] codeMap, int[][] numCodes, int[] stride,
+                                    GroupIndex index, Outcome y, Outcome p, double[] scores, Column weights,
+                                    CellTable t, int bins, int[] rowCell, byte[] rowY, byte[] rowP) {
         long[] tn = t.n;
         double[] tw = t.w;
         double[] tw2 = t.w2;
         int[] cellOfRow = index != null ? index.cellOfRow : null;
-        int[] rowCell = spec.keepRows ? new int[n] : null;
-        byte[] rowY = spec.keepRows && !spec.regression ? new byte[n] : null;
-        byte[] rowP = spec.keepRows && !spec.regression ? new byte[n] : null;
+        int k = gc.length;
         for (int i = 0; i < n; i++) {
             int cell;
             if (cellOfRow != null) {
@@ -246,40 +293,50 @@ public final class CellCounter {
             }
         }
 
-        // drop empty intersections and describe the others
-        boolean[] keep = new boolean[cellSpace];
-        int[] renumber = new int[cellSpace];
-        List<Map<String, String>> cells = new ArrayList<>();
-        for (int c = 0; c < cellSpace; c++) {
-            keep[c] = t.cellCount(c) > 0;
-            if (!keep[c]) {
-                continue;
-            }
-            renumber[c] = cells.size();
-            Map<String, String> m = new LinkedHashMap<>();
-            if (index != null) {
-                m.putAll(index.cell(c));
-            } else {
-                int rest = c;
-                for (int j = 0; j < k; j++) {
-                    int code = rest / stride[j];
-                    rest %= stride[j];
-                    m.put(cols.get(j), dicts.get(j).get(code));
+    }
+
+    private static final int CHUNK = 4096;
+
+    /**
+     * The common case, unweighted binary counts over dense cells, column at a time over chunks of rows so that
+     * every loop is short and simple; only two chunk buffers are allocated.
+     */
+    private static void binaryPass(int n, Column[] gc, int[][] codeMap, int[][] numCodes, int[] stride, Outcome y,
+                                   Outcome p, CellTable t) {
+        int[] cell = new int[CHUNK];
+        int[] q = new int[CHUNK];
+        long[] counts = t.n;
+        for (int start = 0; start < n; start += CHUNK) {
+            int len = Math.min(CHUNK, n - start);
+            java.util.Arrays.fill(cell, 0, len, 0);
+            for (int j = 0; j < gc.length; j++) {
+                if (numCodes[j] != null) {
+                    addNumericCodes(numCodes[j], stride[j], start, len, cell);
+                } else {
+                    addCodes(gc[j], codeMap[j], stride[j], start, len, cell);
                 }
             }
-            cells.add(m);
-        }
-        Result r = new Result(t.select(keep), cells, positive);
-        if (rowCell != null) {
-            for (int i = 0; i < n; i++) {
-                rowCell[i] = renumber[rowCell[i]];
+            y.bits(start, len, q, true);
+            p.bits(start, len, q, false);
+            for (int i = 0; i < len; i++) {
+                counts[(cell[i] << 2) | q[i]]++;
             }
-            r.rowCell = rowCell;
-            r.rowY = rowY;
-            r.rowP = rowP;
-            r.scores = scores;
         }
-        return r;
+        for (int s = 0; s < counts.length; s++) {
+            t.w[s] = counts[s];
+        }
+    }
+
+    private static void addCodes(Column c, int[] map, int stride, int start, int len, int[] cell) {
+        for (int i = 0; i < len; i++) {
+            cell[i] += map[c.code(start + i) + 1] * stride;
+        }
+    }
+
+    private static void addNumericCodes(int[] codes, int stride, int start, int len, int[] cell) {
+        for (int i = 0; i < len; i++) {
+            cell[i] += codes[start + i] * stride;
+        }
     }
 
     private static void acc(CellTable t, int a, int s, double v) {
@@ -483,6 +540,33 @@ public final class CellCounter {
                 return 0;
             }
             throw bad(i, Double.isNaN(v));
+        }
+
+        /** {@code q[i] = bit << 1} for the label ({@code first}), then {@code q[i] |= bit} for the prediction. */
+        void bits(int start, int len, int[] q, boolean first) {
+            int shift = first ? 1 : 0;
+            if (ofCode != null) {
+                for (int i = 0; i < len; i++) {
+                    int b = ofCode[column.code(start + i) + 1];
+                    if (b < 0) {
+                        throw bad(start + i, b == -1);
+                    }
+                    q[i] = first ? b << shift : q[i] | b;
+                }
+                return;
+            }
+            for (int i = 0; i < len; i++) {
+                double v = column.doubleValue(start + i);
+                int b;
+                if (v == pos) {
+                    b = 1;
+                } else if (v == neg) {
+                    b = 0;
+                } else {
+                    throw bad(start + i, Double.isNaN(v));
+                }
+                q[i] = first ? b << shift : q[i] | b;
+            }
         }
 
         double value(int i) {
