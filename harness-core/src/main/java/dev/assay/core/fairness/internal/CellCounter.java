@@ -321,6 +321,7 @@ public final class CellCounter {
             for (int i = 0; i < len; i++) {
                 counts[(cell[i] << 2) | q[i]]++;
             }
+
         }
         for (int s = 0; s < counts.length; s++) {
             t.w[s] = counts[s];
@@ -378,7 +379,7 @@ public final class CellCounter {
             double b = Double.NaN;
             for (int i = 0; i < c.size(); i++) {
                 double v = c.doubleValue(i);
-                if (Double.isNaN(v) || v == a || v == b) {
+                if ((v == a) | (v == b) | (v != v)) { // non-short-circuit: one predictable branch
                     continue;
                 }
                 if (Double.isNaN(a)) {
@@ -542,30 +543,52 @@ public final class CellCounter {
             throw bad(i, Double.isNaN(v));
         }
 
-        /** {@code q[i] = bit << 1} for the label ({@code first}), then {@code q[i] |= bit} for the prediction. */
+        /**
+         * {@code q[i] = bit << 1} for the label ({@code first}), then {@code q[i] |= bit} for the prediction.
+         * Branch-free over the chunk (labels are unpredictable); a bad value is looked for only when one occurred.
+         */
         void bits(int start, int len, int[] q, boolean first) {
-            int shift = first ? 1 : 0;
+            int invalid = 0;
             if (ofCode != null) {
                 for (int i = 0; i < len; i++) {
                     int b = ofCode[column.code(start + i) + 1];
-                    if (b < 0) {
-                        throw bad(start + i, b == -1);
+                    invalid |= b;
+                    q[i] = first ? (b & 1) << 1 : q[i] | (b & 1);
+                }
+                if (invalid < 0) {
+                    for (int i = 0; i < len; i++) {
+                        int b = ofCode[column.code(start + i) + 1];
+                        if (b < 0) {
+                            throw bad(start + i, b == -1);
+                        }
                     }
-                    q[i] = first ? b << shift : q[i] | b;
                 }
                 return;
             }
-            for (int i = 0; i < len; i++) {
-                double v = column.doubleValue(start + i);
-                int b;
-                if (v == pos) {
-                    b = 1;
-                } else if (v == neg) {
-                    b = 0;
-                } else {
-                    throw bad(start + i, Double.isNaN(v));
+            double pos = this.pos;
+            double neg = this.neg;
+            if (first) {
+                for (int i = 0; i < len; i++) {
+                    double v = column.doubleValue(start + i);
+                    int isPos = v == pos ? 1 : 0;
+                    invalid |= (isPos | (v == neg ? 1 : 0)) ^ 1;
+                    q[i] = isPos << 1;
                 }
-                q[i] = first ? b << shift : q[i] | b;
+            } else {
+                for (int i = 0; i < len; i++) {
+                    double v = column.doubleValue(start + i);
+                    int isPos = v == pos ? 1 : 0;
+                    invalid |= (isPos | (v == neg ? 1 : 0)) ^ 1;
+                    q[i] |= isPos;
+                }
+            }
+            if (invalid != 0) {
+                for (int i = 0; i < len; i++) {
+                    double v = column.doubleValue(start + i);
+                    if (v != pos && v != neg) {
+                        throw bad(start + i, Double.isNaN(v));
+                    }
+                }
             }
         }
 
