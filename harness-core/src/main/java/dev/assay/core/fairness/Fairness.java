@@ -339,6 +339,19 @@ public final class Fairness {
             return Checks.evaluate(build(), model, data, context());
         }
 
+        /**
+         * Evaluates precomputed predictions in a CSV file line by line in constant memory (for files larger than
+         * the heap; count-based metrics only), without judging.
+         */
+        public FairnessReport reportCsvStream(java.nio.file.Path file, String predictionColumn) {
+            return build().reportOnCsvStream(file, predictionColumn, context());
+        }
+
+        /** As {@link #reportCsvStream}, judged; errors become an {@code error} result. */
+        public CheckResult evaluateCsvStream(java.nio.file.Path file, String predictionColumn) {
+            return build().runOnCsvStream(file, predictionColumn, context());
+        }
+
         private RunContext context() {
             RunContext c = RunContext.current();
             return seed == null ? c : new RunContext(c.suite(), seed);

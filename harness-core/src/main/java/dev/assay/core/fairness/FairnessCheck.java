@@ -20,6 +20,13 @@ import dev.assay.core.fairness.internal.CellBootstrap;
 import dev.assay.core.fairness.internal.CellCounter;
 import dev.assay.core.fairness.internal.CellTable;
 import dev.assay.core.fairness.internal.RowMetrics;
+import dev.assay.core.fairness.internal.StreamingCounter;
+import dev.assay.core.fairness.internal.StreamingCounter.Streamed;
+import dev.assay.core.Datasets;
+import dev.assay.core.Ids;
+import dev.assay.core.ModelInfo;
+import dev.assay.core.internal.CheckEvents;
+import java.nio.file.Path;
 import dev.assay.core.internal.Stats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -134,10 +141,15 @@ public final class FairnessCheck implements Check {
     @Override
     public CheckResult run(Model model, Dataset data, RunContext context) {
         Evaluation e = evaluate(model, data, context);
+        CheckResult.Builder result = CheckResult.builder(KIND, name).model(Checks.modelInfo(model, data))
+                .data(DataInfo.of(data));
+        return judge(e, result, data.source(), context);
+    }
+
+    private CheckResult judge(Evaluation e, CheckResult.Builder result, String source, RunContext context) {
         FairnessReport r = e.report;
-        CheckResult.Builder result = CheckResult.builder(KIND, name).metric(metricName).confidence(confidence)
-                .decision(decision).threshold(threshold).seed(context.seed()).n(r.rows())
-                .model(Checks.modelInfo(model, data)).data(DataInfo.of(data)).groups(r.groups());
+        result.metric(metricName).confidence(confidence).decision(decision).threshold(threshold).seed(context.seed())
+                .n(r.rows()).groups(r.groups());
         if (r.ci() != null) {
             result.ci(r.ci());
         }
@@ -149,7 +161,7 @@ public final class FairnessCheck implements Check {
         double v = r.value();
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return result.verdict(Verdict.ERROR).message(metricName + " is undefined (" + Fairlearnish.why(v)
-                    + ") on " + data.source() + "; per group:\n" + r.table() + smallNote).build();
+                    + ") on " + source + "; per group:\n" + r.table() + smallNote).build();
         }
         result.value(v);
         if (e.noGroup) {
@@ -183,6 +195,87 @@ public final class FairnessCheck implements Check {
             s.add(g.label() + " (n=" + g.n() + ")");
         }
         return String.join(", ", s);
+    }
+
+    /**
+     * Evaluates precomputed predictions in a CSV file (header row, comma separated) line by line, in memory that
+     * does not grow with the file: for data larger than the heap. Count-based metrics only (no scores, no
+     * consistency); {@code label} and {@code by} (or {@code privileged}) must be set. Errors become an
+     * {@code error} result, as with {@link Checks#evaluate}.
+     *
+     * @param predictionColumn the column of the file that holds the model's predicted labels
+     */
+    public CheckResult runOnCsvStream(Path file, String predictionColumn, RunContext context) {
+        String id = Ids.slug(context.suite()) + "/" + Ids.slug(name);
+        ModelInfo model = new ModelInfo(file.getFileName() + "#" + predictionColumn, "predictions", null);
+        CheckResult result;
+        try {
+            Streamed s = stream(file, predictionColumn);
+            Evaluation e = fromStream(s, file, context);
+            CheckResult.Builder b = CheckResult.builder(KIND, name).id(id).model(model)
+                    .data(new DataInfo(file.toString(), s.rows, s.sha256));
+            result = judge(e, b, file.toString(), context);
+        } catch (RuntimeException ex) {
+            result = CheckResult.error(KIND, name, ex).toBuilder().id(id).seed(context.seed()).model(model).build();
+        }
+        CheckEvents.publish(result);
+        return result;
+    }
+
+    /** As {@link #runOnCsvStream}, without judging; errors are thrown. */
+    public FairnessReport reportOnCsvStream(Path file, String predictionColumn, RunContext context) {
+        return fromStream(stream(file, predictionColumn), file, context).report;
+    }
+
+    private List<String> streamGroupColumns() {
+        List<String> byCols = new ArrayList<>(by);
+        if (byCols.isEmpty()) {
+            for (Map<String, String> c : privileged) {
+                for (String col : c.keySet()) {
+                    if (!byCols.contains(col) && !control.contains(col)) {
+                        byCols.add(col);
+                    }
+                }
+            }
+        }
+        if (byCols.isEmpty()) {
+            throw new AssayException("streaming needs the group columns: set by");
+        }
+        return byCols;
+    }
+
+    private List<BaseMetric> streamFrame() {
+        if (spec.type == MetricSpec.Type.CONSISTENCY) {
+            throw new AssayException("consistency needs the rows' features and cannot be evaluated from a stream");
+        }
+        Set<BaseMetric> frameSet = new LinkedHashSet<>(spec.groupMetrics());
+        frameSet.addAll(extraFrame);
+        for (BaseMetric m : frameSet) {
+            if (m.kind() != BaseMetric.Kind.BINARY && m.kind() != BaseMetric.Kind.ANY) {
+                throw new AssayException(m.id() + " is not a count-based classification metric and cannot be"
+                        + " evaluated from a stream");
+            }
+        }
+        return new ArrayList<>(frameSet);
+    }
+
+    private Streamed stream(Path file, String predictionColumn) {
+        if (label == null) {
+            throw new AssayException("streaming needs the label column: set label");
+        }
+        streamFrame();
+        List<String> groupCols = new ArrayList<>(streamGroupColumns());
+        groupCols.addAll(control);
+        return StreamingCounter.count(file, groupCols, missingAsGroup, label, positive, predictionColumn, weights,
+                Datasets.DEFAULT_MISSING);
+    }
+
+    private Evaluation fromStream(Streamed s, Path file, RunContext context) {
+        List<String> byCols = streamGroupColumns();
+        List<String> groupCols = new ArrayList<>(byCols);
+        groupCols.addAll(control);
+        return fromCounts(s.result, byCols, groupCols, streamFrame(), false, false, false, null, file.toString(), null,
+                context);
     }
 
     /** Evaluates without judging. */
@@ -255,6 +348,14 @@ public final class FairnessCheck implements Check {
         cs.weights = weightColumn;
         cs.keepRows = needAuc || consistency;
         CellCounter.Result counted = CellCounter.count(data, cs);
+        return fromCounts(counted, byCols, groupCols, frame, regression, needAuc, consistency, data,
+                data.source(), weightColumn, context);
+    }
+
+    /** Everything after the pass: groups, point values, bootstrap, report. {@code data} is null when streaming. */
+    private Evaluation fromCounts(CellCounter.Result counted, List<String> byCols, List<String> groupCols,
+                                  List<BaseMetric> frame, boolean regression, boolean needAuc, boolean consistency,
+                                  Dataset data, String source, Column weightColumn, RunContext context) {
         CellTable table = counted.table;
         int cells = table.cells;
 
@@ -272,9 +373,9 @@ public final class FairnessCheck implements Check {
         boolean[] priv = null;
         boolean[] unpriv = null;
         if (!privileged.isEmpty()) {
-            priv = match(privileged, counted.cells, groupCols, "privileged", data);
+            priv = match(privileged, counted.cells, groupCols, "privileged", source);
             unpriv = unprivileged.isEmpty() ? not(priv) : match(unprivileged, counted.cells, groupCols,
-                    "unprivileged", data);
+                    "unprivileged", source);
             for (int c = 0; c < cells; c++) {
                 if (priv[c] && unpriv[c]) {
                     throw new AssayException("the privileged and unprivileged groups overlap: "
@@ -393,7 +494,7 @@ public final class FairnessCheck implements Check {
         FairnessReport.Value headline = new FairnessReport.Value(metricName, point[0], headlineCi);
         List<GroupResult> groups = new ArrayList<>();
         List<GroupResult> smallGroups = new ArrayList<>();
-        boolean wilson = weightColumn == null;
+        boolean wilson = weightColumn == null && !counted.table.weighted();
         for (int c = 0; c < cells; c++) {
             Map<String, Double> mv = new LinkedHashMap<>();
             Map<String, Interval> ci = new LinkedHashMap<>();
@@ -463,7 +564,8 @@ public final class FairnessCheck implements Check {
             e.pooledTooSmall = "the privileged group has " + f.privStats.n + " rows and the unprivileged group "
                     + f.unprivStats.n + "; both need at least " + minGroupSize + " (min-group-size)";
         }
-        FairnessReport.GapTest gapTest = gapTest(f, frame.get(0), counted.cells, included, weightColumn == null);
+        FairnessReport.GapTest gapTest = gapTest(f, frame.get(0), counted.cells, included,
+                weightColumn == null && !counted.table.weighted());
         e.report = new FairnessReport(headline, confidence, byCols, groups, overall, aggregates, smallGroups, gapTest,
                 table.total(), samples == null ? 0 : bootstrap);
         return e;
@@ -551,7 +653,7 @@ public final class FairnessCheck implements Check {
     }
 
     private static boolean[] match(List<Map<String, String>> conditions, List<Map<String, String>> cells,
-                                   List<String> groupCols, String what, Dataset data) {
+                                   List<String> groupCols, String what, String source) {
         boolean[] out = new boolean[cells.size()];
         for (Map<String, String> cond : conditions) {
             for (String col : cond.keySet()) {
@@ -576,7 +678,7 @@ public final class FairnessCheck implements Check {
                 }
             }
             if (!any) {
-                throw new DataException(data.source() + ": the " + what + " group " + cond + " matches no row");
+                throw new DataException(source + ": the " + what + " group " + cond + " matches no row");
             }
         }
         return out;
