@@ -158,16 +158,16 @@ public final class FairnessCheck implements Check {
         if (e.pooledTooSmall != null) {
             return result.verdict(failSmallGroups ? Verdict.FAIL : Verdict.ERROR).message(e.pooledTooSmall).build();
         }
+        if (e.noGroup) {
+            return result.verdict(failSmallGroups ? Verdict.FAIL : Verdict.ERROR).message("no group of "
+                    + e.groupColumns + " has at least " + minGroupSize + " rows (min-group-size)" + smallNote).build();
+        }
         double v = r.value();
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return result.verdict(Verdict.ERROR).message(metricName + " is undefined (" + Fairlearnish.why(v)
                     + ") on " + source + "; per group:\n" + r.table() + smallNote).build();
         }
         result.value(v);
-        if (e.noGroup) {
-            return result.verdict(Verdict.ERROR).message("no group of " + e.groupColumns + " has at least "
-                    + minGroupSize + " rows (min-group-size)" + smallNote).build();
-        }
         Verdict verdict = threshold == null ? Verdict.PASS : threshold.judge(v, r.ci(), decision);
         String gap = r.gapTest().map(t -> "\n" + t).orElse("");
         if (verdict == Verdict.FAIL) {

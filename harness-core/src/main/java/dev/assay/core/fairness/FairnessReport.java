@@ -98,7 +98,12 @@ public final class FairnessReport {
         return overall;
     }
 
-    /** The differences, ratios, group minima and maxima of the per-group metrics, with intervals. */
+    /**
+     * The differences, ratios, group minima and maxima of the per-group metrics, with intervals, named
+     * {@code <metric>_difference}, {@code _ratio}, {@code _group_min} and {@code _group_max}. With control
+     * features these are the worst over the control levels, and each level is listed as well, named with the level
+     * appended: {@code <metric>{sex=F}} (the level's overall value), {@code <metric>_difference{sex=F}}, ...
+     */
     public List<Value> aggregates() {
         return aggregates;
     }

@@ -244,6 +244,20 @@ class FairnessHandComputedTest {
     }
 
     @Test
+    void aValueOutsideTheTwoLabelsIsAnErrorNamingTheRow() {
+        Dataset d = Datasets.inMemory("third").categorical("sex", "M", "F", "M", "F").numeric("y", 1, 0, 1, 0)
+                .numeric("p", 1, 0, 2, 0).label("y").load();
+        assertThatThrownBy(() -> Fairness.of(MODEL).on(d).by("sex").bootstrap(0).report())
+                .isInstanceOf(DataException.class).hasMessageContaining("third row 2")
+                .hasMessageContaining("'2' is neither the positive label nor the other label value");
+        Dataset missingLabel = Datasets.inMemory("nolabel").categorical("sex", "M", "F").numeric("y", 1, Double.NaN)
+                .numeric("p", 1, 0).label("y").load();
+        assertThatThrownBy(() -> Fairness.of(MODEL).on(missingLabel).by("sex").bootstrap(0).report())
+                .isInstanceOf(DataException.class).hasMessageContaining("nolabel row 1")
+                .hasMessageContaining("no value");
+    }
+
+    @Test
     void sampleWeightsCountAsRows() {
         // weight 2 on every man's row = the men's rows duplicated
         Rows dup = new Rows().add("M", "W", 6, 2, 4, 8).add("F", "W", 1, 2, 1, 4);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Count-based evaluation of a CSV read line by line, in constant memory. */
 class FairnessStreamingTest {
-    private static final int ROWS = 4_000_000;
+    private static final int ROWS = 3_000_000;
 
     private static Path oracleCsv() throws Exception {
         return Path.of(FairnessStreamingTest.class.getResource("/fairness/synthetic_100k.csv").toURI());
@@ -60,16 +60,16 @@ class FairnessStreamingTest {
     }
 
     /**
-     * A CSV file larger than the heap of the JVM that evaluates it: 4M rows (36 MB) streamed by a child JVM with a
-     * 24 MB heap; the result must equal the gap counted directly from the generator.
+     * A CSV file larger than the heap of the JVM that evaluates it: 3M rows (27 MB) streamed by a child JVM with a
+     * 16 MB heap; the result must equal the gap counted directly from the generator.
      */
     @Test
     void aFileLargerThanTheHeapIsEvaluatedInConstantMemory(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("synthetic-4m.csv");
         SyntheticData.writeCsv(csv, 42, ROWS);
-        assertThat(Files.size(csv)).isGreaterThan(24L << 20);
+        assertThat(Files.size(csv)).isGreaterThan(16L << 20);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx24m", "-XX:+UseSerialGC", "-cp",
+        Process child = new ProcessBuilder(java, "-Xmx16m", "-XX:+UseSerialGC", "-cp",
                 System.getProperty("java.class.path"), StreamingMain.class.getName(), csv.toString())
                 .redirectErrorStream(true).start();
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

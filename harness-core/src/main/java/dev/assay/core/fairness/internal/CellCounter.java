@@ -316,6 +316,10 @@ public final class CellCounter {
                     addCodes(gc[j], codeMap[j], stride[j], start, len, cell);
                 }
             }
+            if (y.ofCode == null && p.ofCode == null) {
+                Outcome.countNumeric(y, p, start, len, cell, counts);
+                continue;
+            }
             y.bits(start, len, q, true);
             p.bits(start, len, q, false);
             for (int i = 0; i < len; i++) {
@@ -589,6 +593,33 @@ public final class CellCounter {
                         throw bad(start + i, Double.isNaN(v));
                     }
                 }
+            }
+        }
+
+        /**
+         * Label and prediction both numeric: decodes and counts in one loop, branch-free; a bad value is looked for
+         * (and thrown, abandoning the counts) only when one occurred.
+         */
+        static void countNumeric(Outcome y, Outcome p, int start, int len, int[] cell, long[] counts) {
+            Column yc = y.column;
+            Column pc = p.column;
+            double yPos = y.pos;
+            double yNeg = y.neg;
+            double pPos = p.pos;
+            double pNeg = p.neg;
+            int invalid = 0;
+            for (int i = 0; i < len; i++) {
+                double a = yc.doubleValue(start + i);
+                double b = pc.doubleValue(start + i);
+                int ya = a == yPos ? 1 : 0;
+                int pb = b == pPos ? 1 : 0;
+                invalid |= ((ya | (a == yNeg ? 1 : 0)) & (pb | (b == pNeg ? 1 : 0))) ^ 1;
+                counts[(cell[i] << 2) | (ya << 1) | pb]++;
+            }
+            if (invalid != 0) {
+                int[] q = new int[len];
+                y.bits(start, len, q, true);
+                p.bits(start, len, q, false);
             }
         }
 
