@@ -1,0 +1,72 @@
+package dev.assay.core.pii.internal;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * PHONE_NUMBER: Google libphonenumber's {@code findNumbers} with leniency {@code VALID} over each configured region,
+ * as Presidio's PhoneRecognizer does; fixed score 0.4. libphonenumber only runs on clusters of phone-like
+ * characters (digits, spaces, {@code + ( ) - . /}) holding 7 to 20 digits, which keeps it off long digit runs and
+ * plain prose.
+ */
+public final class PhoneDetector extends Detector {
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private final List<String> regions;
+
+    public PhoneDetector(List<String> regions) {
+        super("PHONE_NUMBER", List.of("phone", "number", "telephone", "tel", "cell", "cellphone", "mobile", "call",
+                "fax", "teléfono", "telefono", "móvil", "téléphone", "telefon", "handy", "numéro", "numero"));
+        for (String r : regions) {
+            if (!UTIL.getSupportedRegions().contains(r)) {
+                throw new IllegalArgumentException("unknown phone region '" + r
+                        + "': expected an ISO 3166-1 alpha-2 code known to libphonenumber, such as US, GB, DE");
+            }
+        }
+        this.regions = List.copyOf(regions);
+    }
+
+    private static boolean phoneChar(char c) {
+        return c >= '0' && c <= '9' || c == ' ' || c == '+' || c == '(' || c == ')' || c == '-' || c == '.'
+                || c == '/' || c == '\u00a0';
+    }
+
+    @Override
+    public void find(String text, int from, int to, List<Candidate> out) {
+        int i = from;
+        int n = text.length();
+        Set<Long> seen = new HashSet<>();
+        while (i < to) {
+            if (!phoneChar(text.charAt(i)) || text.charAt(i) == ' ') {
+                i++;
+                continue;
+            }
+            int s = i;
+            int digits = 0;
+            while (i < n && phoneChar(text.charAt(i))) {
+                if (Character.isDigit(text.charAt(i))) {
+                    digits++;
+                }
+                i++;
+            }
+            if (digits < 7 || digits > 20) {
+                continue;
+            }
+            int cs = Math.max(0, s - 1);
+            int ce = Math.min(n, i + 1);
+            String cluster = text.substring(cs, ce);
+            for (String region : regions) {
+                for (PhoneNumberMatch m : UTIL.findNumbers(cluster, region, PhoneNumberUtil.Leniency.VALID,
+                        Long.MAX_VALUE)) {
+                    int ms = cs + m.start();
+                    int me = cs + m.end();
+                    if (seen.add(((long) ms << 32) | me)) {
+                        out.add(new Candidate(this, entity(), ms, me, 0.4, false));
+                    }
+                }
+            }
+        }
+    }
+}
