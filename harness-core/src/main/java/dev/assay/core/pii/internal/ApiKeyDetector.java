@@ -5,13 +5,18 @@ import java.util.List;
 /**
  * API_KEY: generic high-entropy tokens. A token is a run of {@code [A-Za-z0-9_+/-]} (plus trailing {@code =}) of 20
  * to 200 characters holding an upper-case letter, a lower-case letter and a digit, with a Shannon entropy of at
- * least 3.5 bits per character. Base score 0.3 (below the default {@code min-score}); a context word such as
+ * least 3.5 bits per character, outside PEM blocks. Base score 0.3 (below the default {@code min-score}); a context word such as
  * {@code key}, {@code token}, {@code secret} or {@code password} among the 5 words before raises it to 0.65.
  */
 public final class ApiKeyDetector extends Detector {
     public ApiKeyDetector() {
         super("API_KEY", List.of("key", "apikey", "api", "token", "secret", "password", "passwd", "pwd", "bearer",
                 "authorization", "credential", "credentials", "auth", "clave", "schlüssel"));
+    }
+
+    @Override
+    public boolean windowed() {
+        return false; // one linear pass of its own, tracking PEM blocks (their base64 lines are not API keys)
     }
 
     private static boolean tokenChar(char c) {
@@ -23,10 +28,16 @@ public final class ApiKeyDetector extends Detector {
     public void find(String text, int from, int to, List<Candidate> out) {
         int n = text.length();
         int i = from;
+        boolean inPem = false;
         while (i < to) {
             if (!tokenChar(text.charAt(i)) || i > 0 && tokenChar(text.charAt(i - 1))) {
                 i++;
                 continue;
+            }
+            if (text.charAt(i) == '-' && text.startsWith("-----BEGIN ", i)) {
+                inPem = true;
+            } else if (text.charAt(i) == '-' && text.startsWith("-----END ", i)) {
+                inPem = false;
             }
             int e = i;
             boolean up = false;
@@ -46,7 +57,7 @@ public final class ApiKeyDetector extends Detector {
             int len = e - i;
             boolean boundary = end == n || !(Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '.'
                     && end + 1 < n && Character.isLetterOrDigit(text.charAt(end + 1)));
-            if (len >= 20 && len <= 200 && up && low && dig && boundary && entropy(text, i, e) >= 3.5) {
+            if (!inPem && len >= 20 && len <= 200 && up && low && dig && boundary && entropy(text, i, e) >= 3.5) {
                 out.add(new Candidate(this, entity(), i, end, 0.3, false));
             }
             i = Math.max(e, i + 1);

@@ -9,6 +9,8 @@ public final class Candidate {
     public double score;
     /** Whether a checksum or validator confirmed the value (context cannot change a confirmed score). */
     public final boolean validated;
+    /** Whether a context word of the detector precedes the match (set by the engine). */
+    public boolean context;
 
     public Candidate(Detector detector, String entity, int start, int end, double score, boolean validated) {
         this.detector = detector;

@@ -122,7 +122,8 @@ public final class Engine {
         }
         List<Candidate> kept = new ArrayList<>(cands.size());
         for (Candidate c : cands) {
-            if (!c.validated && c.score < 1.0 && !c.detector.context().isEmpty() && hasContext(text, c)) {
+            c.context = !c.detector.context().isEmpty() && hasContext(text, c);
+            if (!c.validated && c.score < 1.0 && c.context) {
                 c.score = Math.min(1.0, Math.max(c.score + CONTEXT_BOOST, CONTEXT_FLOOR));
             }
             if (c.score > 0 && c.score >= minScore) {
@@ -133,11 +134,13 @@ public final class Engine {
     }
 
     /**
-     * Overlap rule: candidates are taken by descending score, then longer span, then earlier start, then detector
-     * order (the order entities were enabled); a candidate overlapping one already taken is dropped.
+     * Overlap rule: candidates are taken by descending score, then those with a context word first, then longer
+     * span, then earlier start, then detector order (the order entities were enabled); a candidate overlapping one
+     * already taken is dropped.
      */
     List<Candidate> resolve(List<Candidate> cands) {
         cands.sort(Comparator.<Candidate>comparingDouble(c -> -c.score)
+                .thenComparing(c -> !c.context)
                 .thenComparingInt(c -> -(c.end - c.start))
                 .thenComparingInt(c -> c.start)
                 .thenComparingInt(c -> priority.getOrDefault(c.detector, Integer.MAX_VALUE)));

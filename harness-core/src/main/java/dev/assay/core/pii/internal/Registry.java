@@ -43,6 +43,11 @@ public final class Registry {
     private static final String MONTHS = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
             + "|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
+    /** Not preceded by a digit group or a hyphenated token (the match would be part of a longer number). */
+    private static final String NB = "(?<!\\d[ -]|\\w-|\\d\\.)";
+    /** Not followed by another digit group or a hyphenated part. */
+    private static final String NA = "(?![ -]\\d|-\\w|\\.\\d)";
+
     private static void add(String entity, Function<List<String>, Detector> f) {
         FACTORIES.put(entity, f);
     }
@@ -65,8 +70,8 @@ public final class Registry {
                 "fecha", "datum", "nacimiento", "geboren", "né", "née", "data"), Registry::date,
                 Pat.of("\\b\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])[T ](?:[01]\\d|2[0-3]):[0-5]\\d"
                         + "(?::[0-5]\\d(?:\\.\\d{1,9})?)?(?:Z|[+-](?:[01]\\d|2[0-3]):?[0-5]\\d)?(?!\\w)", 0.8),
-                Pat.of("\\b\\d{1,2}([/.-])\\d{1,2}\\1(?:\\d{4}|\\d{2})\\b(?![./-]\\d)", 0.6),
-                Pat.of("\\b\\d{4}([/.-])\\d{1,2}\\1\\d{1,2}\\b(?![./-]\\d)", 0.6),
+                Pat.of(NB + "\\b\\d{1,2}([/.-])\\d{1,2}\\1(?:\\d{4}|\\d{2})\\b(?![./-]\\d)", 0.6),
+                Pat.of(NB + "\\b\\d{4}([/.-])\\d{1,2}\\1\\d{1,2}\\b(?![./-]\\d)", 0.6),
                 Pat.of("(?i)\\b\\d{1,2}(?:st|nd|rd|th)?[ -]" + MONTHS + "\\.?[ ,-]{1,2}\\d{4}\\b", 0.6),
                 Pat.of("(?i)\\b" + MONTHS + "\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b", 0.6),
                 Pat.of("(?i)\\b\\d{1,2}-" + MONTHS + "\\b", 0.6),
@@ -87,27 +92,27 @@ public final class Registry {
         add("URL", r -> new UrlDetector());
         add("US_BANK_NUMBER", r -> new RegexDetector("US_BANK_NUMBER", List.of("check", "account", "account#",
                 "acct", "bank", "save", "savings", "checking", "debit", "routing"), null,
-                Pat.of("\\b\\d{8,17}\\b", 0.05)));
+                Pat.of(NB + "\\b\\d{8,17}\\b" + NA, 0.05)));
         add("US_DRIVER_LICENSE", r -> new RegexDetector("US_DRIVER_LICENSE", List.of("driver", "drivers",
                 "driver's", "license", "licence", "permit", "lic", "identification", "dl", "dls", "cdl", "cdls",
                 "dmv"), null,
                 Pat.of("\\b(?:[A-Z]\\d{3,14}|[A-Z]\\d{18}|[A-Z]{2}\\d{2,7}|\\d{2}[A-Z]{3}\\d{5,6}|[A-Z]\\d{6}[A-Z]"
                         + "|\\d{7,9}[A-Z]|\\d{3}[A-Z]{2}\\d{4}|[A-Z]\\d{3}-\\d{3}-\\d{3}-\\d{3})\\b", 0.3),
-                Pat.of("\\b\\d{6,14}\\b", 0.01)));
+                Pat.of(NB + "\\b\\d{6,14}\\b" + NA, 0.01)));
         add("US_ITIN", r -> new RegexDetector("US_ITIN", List.of("individual", "taxpayer", "itin", "tax", "payer",
                 "taxid", "tin"), null,
-                Pat.of("\\b9\\d{2}([- ])(?:5\\d|6[0-5]|7\\d|8[0-8]|9[0-2]|9[4-9])\\1\\d{4}\\b", 0.5),
-                Pat.of("\\b9\\d{2}(?:5\\d|6[0-5]|7\\d|8[0-8]|9[0-2]|9[4-9])\\d{4}\\b", 0.3)));
+                Pat.of(NB + "\\b9\\d{2}([- ])(?:5\\d|6[0-5]|7\\d|8[0-8]|9[0-2]|9[4-9])\\1\\d{4}\\b" + NA, 0.5),
+                Pat.of(NB + "\\b9\\d{2}(?:5\\d|6[0-5]|7\\d|8[0-8]|9[0-2]|9[4-9])\\d{4}\\b" + NA, 0.3)));
         add("US_PASSPORT", r -> new RegexDetector("US_PASSPORT", List.of("passport", "passport#", "travel",
                 "document", "united states"), null,
-                Pat.of("\\b\\d{9}\\b", 0.05), Pat.of("\\b[A-Z]\\d{8}\\b", 0.1)));
+                Pat.of(NB + "\\b\\d{9}\\b" + NA, 0.05), Pat.of("\\b[A-Z]\\d{8}\\b", 0.1)));
         add("US_SSN", r -> new RegexDetector("US_SSN", List.of("social", "security", "ssn", "ssns", "ssid",
                 "social security number", "seguro social"), Registry::ssn,
-                Pat.of("\\b\\d{3}([- .])\\d{2}\\1\\d{4}\\b", 0.5),
-                Pat.of("\\b\\d{9}\\b", 0.05)));
+                Pat.of(NB + "\\b\\d{3}([- .])\\d{2}\\1\\d{4}\\b" + NA, 0.5),
+                Pat.of(NB + "\\b\\d{9}\\b" + NA, 0.05)));
         add("UK_NHS", r -> new RegexDetector("UK_NHS", List.of("national health service", "nhs",
                 "health services authority", "health authority"), checked(v -> Checksums.nhs(Checksums.digits(v))),
-                Pat.of("\\b\\d{3}([- ]?)\\d{3}\\1\\d{4}\\b", 0.5)));
+                Pat.of(NB + "\\b\\d{3}([- ]?)\\d{3}\\1\\d{4}\\b" + NA, 0.5)));
         add("ES_NIF", r -> new RegexDetector("ES_NIF", List.of("documento nacional de identidad", "dni", "nif",
                 "identificación"), checked(v -> {
                     String c = Checksums.alnumUpper(v);
@@ -119,7 +124,7 @@ public final class Registry {
                 checked(Checksums::itFiscalCode),
                 Pat.of("\\b[A-Z]{6}[0-9LMNP-V]{2}[ABCDEHLMPRST][0-9LMNP-V]{2}[A-Z][0-9LMNP-V]{3}[A-Z]\\b", 0.3)));
         add("PL_PESEL", r -> new RegexDetector("PL_PESEL", List.of("pesel"), checked(Checksums::pesel),
-                Pat.of("\\b\\d{2}(?:[02468][1-9]|[13579][012])(?:0[1-9]|[12]\\d|3[01])\\d{5}\\b", 0.4)));
+                Pat.of(NB + "\\b\\d{2}(?:[02468][1-9]|[13579][012])(?:0[1-9]|[12]\\d|3[01])\\d{5}\\b" + NA, 0.4)));
         add("UK_NINO", r -> new RegexDetector("UK_NINO", List.of("national insurance", "ni number", "nino"), null,
                 Pat.of("\\b(?!BG|GB|NK|KN|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?"
                         + "[A-D]\\b", 0.5)));
@@ -129,21 +134,21 @@ public final class Registry {
         add("SE_PERSONNUMMER", r -> new RegexDetector("SE_PERSONNUMMER", List.of("personnummer",
                 "svenskt personnummer", "svensk id", "ssn", "personal identity number", "samordningsnummer"),
                 checked(Registry::sePersonnummer),
-                Pat.of("\\b(?:19|20)?\\d{6}[-+]\\d{4}\\b", 0.5), Pat.of("\\b(?:19|20)?\\d{10}\\b", 0.1)));
+                Pat.of(NB + "\\b(?:19|20)?\\d{6}[-+]\\d{4}\\b" + NA, 0.5), Pat.of(NB + "\\b(?:19|20)?\\d{10}\\b" + NA, 0.1)));
         add("IN_AADHAAR", r -> new RegexDetector("IN_AADHAAR", List.of("aadhaar", "aadhar", "uidai"),
                 checked(v -> {
                     String d = Checksums.digits(v);
                     return Checksums.verhoeff(d) && !new StringBuilder(d).reverse().toString().equals(d);
-                }), Pat.of("\\b[2-9]\\d{3}([ -]?)\\d{4}\\1\\d{4}\\b", 0.01)));
+                }), Pat.of(NB + "\\b[2-9]\\d{3}([ -]?)\\d{4}\\1\\d{4}\\b" + NA, 0.01)));
         add("IN_PAN", r -> new RegexDetector("IN_PAN", List.of("permanent account number", "pan"), null,
                 Pat.of("\\b[A-Z]{3}[ABCFGHLJPTK][A-Z]\\d{4}[A-Z]\\b", 0.5)));
         add("CA_SIN", r -> new RegexDetector("CA_SIN", List.of("sin", "sin number", "social insurance",
                 "social insurance number", "nas", "numéro d'assurance sociale"),
                 checked(v -> Checksums.luhn(Checksums.digits(v))),
-                Pat.of("\\b[1-79]\\d{2}([- ])\\d{3}\\1\\d{3}\\b", 0.5), Pat.of("\\b[1-79]\\d{8}\\b", 0.05)));
+                Pat.of(NB + "\\b[1-79]\\d{2}([- ])\\d{3}\\1\\d{3}\\b" + NA, 0.5), Pat.of(NB + "\\b[1-79]\\d{8}\\b" + NA, 0.05)));
         add("AU_TFN", r -> new RegexDetector("AU_TFN", List.of("tax file number", "tfn"),
                 checked(v -> Checksums.tfn(Checksums.digits(v))),
-                Pat.of("\\b\\d{3} \\d{3} \\d{3}\\b", 0.1), Pat.of("\\b\\d{9}\\b", 0.01)));
+                Pat.of(NB + "\\b\\d{3} \\d{3} \\d{3}\\b" + NA, 0.1), Pat.of(NB + "\\b\\d{9}\\b" + NA, 0.01)));
         add("AWS_ACCESS_KEY", r -> new PrefixDetector("AWS_ACCESS_KEY", List.of("aws", "access", "key"),
                 List.of("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "APKA"),
                 "A[A-Z]{3}[A-Z2-7]{16}", 0.9, null));
