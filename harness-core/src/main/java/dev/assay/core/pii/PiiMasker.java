@@ -40,10 +40,19 @@ public final class PiiMasker {
         PER_RUN = new PiiMasker(salt);
     }
 
-    private final byte[] salt;
+    private final ThreadLocal<Mac> mac;
 
     private PiiMasker(byte[] salt) {
-        this.salt = salt.clone();
+        byte[] key = salt.clone();
+        this.mac = ThreadLocal.withInitial(() -> {
+            try {
+                Mac m = Mac.getInstance("HmacSHA256");
+                m.init(new SecretKeySpec(key, "HmacSHA256"));
+                return m;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is not available", e);
+            }
+        });
     }
 
     /** A masker hashing with {@code salt} (UTF-8 bytes; must not be empty). */
@@ -71,14 +80,8 @@ public final class PiiMasker {
             case PiiEntity.EMAIL_ADDRESS, PiiEntity.URL -> value.toLowerCase(Locale.ROOT);
             default -> alnumUpper(value);
         };
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(salt, "HmacSHA256"));
-            byte[] h = mac.doFinal((entity + ":" + norm).getBytes(StandardCharsets.UTF_8));
-            return "hmac-sha256:" + HexFormat.of().formatHex(h, 0, 8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        byte[] h = mac.get().doFinal((entity + ":" + norm).getBytes(StandardCharsets.UTF_8));
+        return "hmac-sha256:" + HexFormat.of().formatHex(h, 0, 8);
     }
 
     private static String alnumUpper(String v) {

@@ -12,10 +12,11 @@ import java.util.TreeMap;
  * Runs detectors over a text: seed windows, context enhancement, score filter and overlap resolution. Offsets stay
  * UTF-16 here; the public layer converts them to code points.
  *
- * <p>Seed windows: one linear pass marks seed characters (an ASCII digit, {@code @}, a {@code :} between two
- * non-space characters, a {@code .} between two ASCII letters or digits). Each seed opens a window of
- * {@value #PAD} characters on either side, widened to the surrounding whitespace; overlapping windows merge.
- * Windowed detectors only run inside windows, so plain prose costs one character test per character.
+ * <p>Seed windows: one linear pass finds seed characters (an ASCII digit, {@code @}, a {@code :} between two
+ * non-space characters, a {@code .} between two ASCII letters or digits). The token holding a seed and its two
+ * neighbouring tokens form a window; touching windows merge. Windowed detectors only run inside windows, and only
+ * when the window's {@link WindowStats} make a match possible, so plain prose costs one character test per
+ * character.
  */
 public final class Engine {
     /** Characters kept around each seed; every built-in windowed pattern has no seed-free stretch this long. */
@@ -40,45 +41,76 @@ public final class Engine {
         this.minScore = minScore;
     }
 
-    /** The windows {@code [start, end)} as pairs in one array, in order. */
+    /**
+     * The windows {@code [start, end)} as pairs in one array, in order: each token (run of non-whitespace) holding a
+     * seed, plus the token before and the token after it (each up to {@value #PAD} characters), merged when they
+     * touch or overlap.
+     */
     public static int[] windows(String text) {
         int n = text.length();
         int[] out = new int[16];
         int count = 0;
         int curStart = -1;
         int curEnd = -1;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        while (i < n) {
             char c = text.charAt(i);
             boolean seed;
             if (c <= '9') {
                 seed = c >= '0' || c == '.' && dotSeed(text, i, n);
             } else {
-                seed = c == '@' || c == ':' && i > 0 && i + 1 < n && !Character.isWhitespace(text.charAt(i - 1))
-                        && !Character.isWhitespace(text.charAt(i + 1));
+                seed = c == '@' || c == ':' && i > 0 && i + 1 < n && !ws(text.charAt(i - 1))
+                        && !ws(text.charAt(i + 1));
             }
             if (!seed) {
+                i++;
                 continue;
             }
-            int ws = Math.max(0, i - PAD);
-            if (curEnd >= 0 && ws <= curEnd) {
-                if (i + PAD + 1 > curEnd) {
-                    curEnd = extendRight(text, Math.min(n, i + PAD + 1));
-                }
-                continue;
-            }
-            if (curEnd >= 0) {
-                if (count + 2 > out.length) {
-                    out = java.util.Arrays.copyOf(out, out.length * 2);
-                }
-                out[count++] = curStart;
-                out[count++] = curEnd;
-            }
+            // the seed's token
+            int ts = i;
             int floor = Math.max(curEnd, 0);
-            while (ws > floor && !Character.isWhitespace(text.charAt(ws - 1))) {
+            while (ts > floor && !ws(text.charAt(ts - 1))) {
+                ts--;
+            }
+            int te = i + 1;
+            while (te < n && !ws(text.charAt(te))) {
+                te++;
+            }
+            // one token before and after, bounded
+            int ws = ts;
+            int k = 0;
+            while (ws > floor && k < 8 && ws(text.charAt(ws - 1))) {
+                ws--;
+                k++;
+            }
+            int lim = Math.max(floor, ws - PAD);
+            while (ws > lim && !ws(text.charAt(ws - 1))) {
                 ws--;
             }
-            curStart = ws;
-            curEnd = extendRight(text, Math.min(n, i + PAD + 1));
+            int we = te;
+            k = 0;
+            while (we < n && k < 8 && ws(text.charAt(we))) {
+                we++;
+                k++;
+            }
+            int rlim = Math.min(n, we + PAD);
+            while (we < rlim && !ws(text.charAt(we))) {
+                we++;
+            }
+            if (curEnd >= 0 && ws <= curEnd) {
+                curEnd = Math.max(curEnd, we);
+            } else {
+                if (curEnd >= 0) {
+                    if (count + 2 > out.length) {
+                        out = java.util.Arrays.copyOf(out, out.length * 2);
+                    }
+                    out[count++] = curStart;
+                    out[count++] = curEnd;
+                }
+                curStart = ws;
+                curEnd = we;
+            }
+            i = te; // the rest of this token is inside the window already
         }
         if (curEnd >= 0) {
             if (count + 2 > out.length) {
@@ -90,6 +122,10 @@ public final class Engine {
         return java.util.Arrays.copyOf(out, count);
     }
 
+    private static boolean ws(char c) {
+        return c <= ' ' || c >= 0x80 && Character.isWhitespace(c);
+    }
+
     private static boolean dotSeed(String text, int i, int n) {
         return i > 0 && i + 1 < n && asciiAlnum(text.charAt(i - 1)) && asciiAlnum(text.charAt(i + 1));
     }
@@ -98,27 +134,28 @@ public final class Engine {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
-    private static int extendRight(String text, int e) {
-        int n = text.length();
-        while (e < n && !Character.isWhitespace(text.charAt(e))) {
-            e++;
-        }
-        return e;
-    }
-
     /** All findings that survive scoring and overlap resolution, ordered by start. */
     public List<Candidate> scan(String text) {
         List<Candidate> cands = new ArrayList<>();
         if (!windowed.isEmpty()) {
             int[] w = windows(text);
             for (int k = 0; k < w.length; k += 2) {
+                WindowStats stats = WindowStats.of(text, w[k], w[k + 1]);
                 for (Detector d : windowed) {
-                    d.find(text, w[k], w[k + 1], cands);
+                    if (d.possibleIn(stats)) {
+                        d.find(text, w[k], w[k + 1], cands, stats);
+                    }
                 }
             }
         }
         for (Detector d : whole) {
             d.find(text, 0, text.length(), cands);
+        }
+        for (Detector d : windowed) {
+            d.release();
+        }
+        for (Detector d : whole) {
+            d.release();
         }
         List<Candidate> kept = new ArrayList<>(cands.size());
         for (Candidate c : cands) {
@@ -172,7 +209,14 @@ public final class Engine {
                 words.add(0, text.substring(i, e).toLowerCase(Locale.ROOT));
             }
         }
-        for (String[] phrase : c.detector.context()) {
+        java.util.Set<String> single = c.detector.contextWords();
+        for (String w : words) {
+            if (single.contains(w) || w.endsWith("s") && single.contains(w.substring(0, w.length() - 1))
+                    || w.endsWith("'s") && single.contains(w.substring(0, w.length() - 2))) {
+                return true;
+            }
+        }
+        for (String[] phrase : c.detector.contextPhrases()) {
             for (int w = 0; w + phrase.length <= words.size(); w++) {
                 boolean all = true;
                 for (int k = 0; k < phrase.length && all; k++) {

@@ -39,6 +39,47 @@ public final class PhoneDetector extends Detector {
                 || c == '/' || c == '\u00a0';
     }
 
+    /** Per-thread cache of cluster -> matches (start, end, bare), so repeated numbers are verified once. */
+    private final ThreadLocal<java.util.LinkedHashMap<String, List<int[]>>> cache = ThreadLocal.withInitial(
+            () -> new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, List<int[]>> e) {
+                    return size() > 4096;
+                }
+            });
+
+    private List<int[]> matches(String cluster) {
+        java.util.LinkedHashMap<String, List<int[]>> c = cache.get();
+        List<int[]> hit = c.get(cluster);
+        if (hit != null) {
+            return hit;
+        }
+        List<int[]> found = new java.util.ArrayList<>();
+        Set<Long> spans = new HashSet<>();
+        // a cluster that is one international number (+CC, at most 15 digits) is found whatever the region
+        String t = cluster.strip();
+        int digits = 0;
+        for (int k = 0; k < t.length(); k++) {
+            digits += Character.isDigit(t.charAt(k)) ? 1 : 0;
+        }
+        boolean international = t.indexOf('+') >= 0 && t.indexOf('+') == t.lastIndexOf('+') && digits <= 15
+                && t.charAt(t.indexOf('+') + 1) >= '0';
+        for (String region : international ? regions.subList(0, 1) : regions) {
+            for (PhoneNumberMatch m : UTIL.findNumbers(cluster, region, PhoneNumberUtil.Leniency.STRICT_GROUPING,
+                    Long.MAX_VALUE)) {
+                if (spans.add(((long) m.start() << 32) | m.end())) {
+                    boolean bare = true;
+                    for (int k = m.start(); k < m.end() && bare; k++) {
+                        bare = Character.isDigit(cluster.charAt(k));
+                    }
+                    found.add(new int[] {m.start(), m.end(), bare ? 1 : 0});
+                }
+            }
+        }
+        c.put(cluster, found);
+        return found;
+    }
+
     @Override
     public void find(String text, int from, int to, List<Candidate> out) {
         int i = from;
@@ -63,18 +104,11 @@ public final class PhoneDetector extends Detector {
             int cs = Math.max(0, s - 1);
             int ce = Math.min(n, i + 1);
             String cluster = text.substring(cs, ce);
-            for (String region : regions) {
-                for (PhoneNumberMatch m : UTIL.findNumbers(cluster, region, PhoneNumberUtil.Leniency.STRICT_GROUPING,
-                        Long.MAX_VALUE)) {
-                    int ms = cs + m.start();
-                    int me = cs + m.end();
-                    if (seen.add(((long) ms << 32) | me)) {
-                        boolean bare = true;
-                        for (int k = ms; k < me && bare; k++) {
-                            bare = Character.isDigit(text.charAt(k));
-                        }
-                        out.add(new Candidate(this, entity(), ms, me, bare ? BARE_SCORE : SCORE, false));
-                    }
+            for (int[] m : matches(cluster)) {
+                int ms = cs + m[0];
+                int me = cs + m[1];
+                if (seen.add(((long) ms << 32) | me)) {
+                    out.add(new Candidate(this, entity(), ms, me, m[2] == 1 ? BARE_SCORE : SCORE, false));
                 }
             }
         }

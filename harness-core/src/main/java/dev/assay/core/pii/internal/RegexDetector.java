@@ -20,13 +20,24 @@ public class RegexDetector extends Detector {
     }
 
     /** A regex with its base score. */
-    public record Pat(Pattern pattern, double score) {
+    public record Pat(Pattern pattern, double score, java.util.function.Predicate<WindowStats> when) {
+        public Pat(Pattern pattern, double score) {
+            this(pattern, score, null);
+        }
+
         public static Pat of(String regex, double score) {
-            return new Pat(Pattern.compile(regex), score);
+            return new Pat(Pattern.compile(regex), score, null);
+        }
+
+        /** A pattern only tried in windows passing {@code when}. */
+        public static Pat of(String regex, double score, java.util.function.Predicate<WindowStats> when) {
+            return new Pat(Pattern.compile(regex), score, when);
         }
     }
 
     private final List<Pat> patterns;
+    /** Per-thread matchers, reset once per scanned text instead of allocated per window. */
+    private final ThreadLocal<Object[]> state = new ThreadLocal<>();
     private final Validator validator;
     private final boolean windowed;
     private final int group;
@@ -45,14 +56,48 @@ public class RegexDetector extends Detector {
     }
 
     @Override
+    public void release() {
+        Object[] st = state.get();
+        if (st != null && st[0] != null) {
+            for (int k = 1; k < st.length; k++) {
+                ((Matcher) st[k]).reset("");
+            }
+            st[0] = null;
+        }
+    }
+
+    @Override
     public boolean windowed() {
         return windowed;
     }
 
     @Override
     public void find(String text, int from, int to, List<Candidate> out) {
-        for (Pat p : patterns) {
-            Matcher m = p.pattern().matcher(text);
+        find(text, from, to, out, null);
+    }
+
+    @Override
+    public void find(String text, int from, int to, List<Candidate> out, WindowStats stats) {
+        Object[] st = state.get();
+        if (st == null) {
+            st = new Object[patterns.size() + 1];
+            for (int k = 0; k < patterns.size(); k++) {
+                st[k + 1] = patterns.get(k).pattern().matcher("");
+            }
+            state.set(st);
+        }
+        if (st[0] != text) {
+            for (int k = 1; k < st.length; k++) {
+                ((Matcher) st[k]).reset(text);
+            }
+            st[0] = text;
+        }
+        for (int k = 0; k < patterns.size(); k++) {
+            Pat p = patterns.get(k);
+            if (stats != null && p.when() != null && !p.when().test(stats)) {
+                continue;
+            }
+            Matcher m = (Matcher) st[k + 1];
             m.useTransparentBounds(true);
             m.useAnchoringBounds(false);
             m.region(from, to);

@@ -48,6 +48,10 @@ public final class Registry {
     /** Not followed by another digit group or a hyphenated part. */
     private static final String NA = "(?![ -]\\d|-\\w|\\.\\d)";
 
+    private static final java.util.function.Predicate<WindowStats> NUM = w -> w.sepsBetweenDigits >= 2;
+    private static final java.util.function.Predicate<WindowStats> SLASH = w -> w.slashBetweenDigits;
+    private static final java.util.function.Predicate<WindowStats> MON = w -> w.month;
+
     private static void add(String entity, Function<List<String>, Detector> f) {
         FACTORIES.put(entity, f);
     }
@@ -69,15 +73,15 @@ public final class Registry {
         add("DATE_TIME", r -> new RegexDetector("DATE_TIME", List.of("date", "birthday", "born", "dob", "birth",
                 "fecha", "datum", "nacimiento", "geboren", "né", "née", "data"), Registry::date,
                 Pat.of("\\b\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])[T ](?:[01]\\d|2[0-3]):[0-5]\\d"
-                        + "(?::[0-5]\\d(?:\\.\\d{1,9})?)?(?:Z|[+-](?:[01]\\d|2[0-3]):?[0-5]\\d)?(?!\\w)", 0.8),
-                Pat.of(NB + "\\b\\d{1,2}([/.-])\\d{1,2}\\1(?:\\d{4}|\\d{2})\\b(?![./-]\\d)", 0.6),
-                Pat.of(NB + "\\b\\d{4}([/.-])\\d{1,2}\\1\\d{1,2}\\b(?![./-]\\d)", 0.6),
-                Pat.of("(?i)\\b\\d{1,2}(?:st|nd|rd|th)?[ -]" + MONTHS + "\\.?[ ,-]{1,2}\\d{4}\\b", 0.6),
-                Pat.of("(?i)\\b" + MONTHS + "\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b", 0.6),
-                Pat.of("(?i)\\b\\d{1,2}-" + MONTHS + "\\b", 0.6),
-                Pat.of("(?i)\\b" + MONTHS + "[ -]\\d{4}\\b", 0.6),
-                Pat.of("(?<![\\d/])\\b(?:0?[1-9]|1[0-2])/\\d{4}\\b(?![/.-]\\d)", 0.2),
-                Pat.of("(?<![\\d/])\\b(?:0?[1-9]|1[0-2])/\\d{2}\\b(?![/.-]\\d)", 0.1)));
+                        + "(?::[0-5]\\d(?:\\.\\d{1,9})?)?(?:Z|[+-](?:[01]\\d|2[0-3]):?[0-5]\\d)?(?!\\w)", 0.8, NUM),
+                Pat.of(NB + "\\b\\d{1,2}([/.-])\\d{1,2}\\1(?:\\d{4}|\\d{2})\\b(?![./-]\\d)", 0.6, NUM),
+                Pat.of(NB + "\\b\\d{4}([/.-])\\d{1,2}\\1\\d{1,2}\\b(?![./-]\\d)", 0.6, NUM),
+                Pat.of("(?i)\\b\\d{1,2}(?:st|nd|rd|th)?[ -]" + MONTHS + "\\.?[ ,-]{1,2}\\d{4}\\b", 0.6, MON),
+                Pat.of("(?i)\\b" + MONTHS + "\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b", 0.6, MON),
+                Pat.of("(?i)\\b\\d{1,2}-" + MONTHS + "\\b", 0.6, MON),
+                Pat.of("(?i)\\b" + MONTHS + "[ -]\\d{4}\\b", 0.6, MON),
+                Pat.of("(?<![\\d/])\\b(?:0?[1-9]|1[0-2])/\\d{4}\\b(?![/.-]\\d)", 0.2, SLASH),
+                Pat.of("(?<![\\d/])\\b(?:0?[1-9]|1[0-2])/\\d{2}\\b(?![/.-]\\d)", 0.1, SLASH)));
         add("EMAIL_ADDRESS", r -> new EmailDetector());
         add("IBAN_CODE", r -> new IbanDetector());
         add("IP_ADDRESS", r -> new IpDetector());
@@ -165,6 +169,36 @@ public final class Registry {
         add("API_KEY", r -> new ApiKeyDetector());
     }
 
+    /** Per-entity window gates: a match is impossible in a window that fails its gate. */
+    private static final Map<String, java.util.function.Predicate<WindowStats>> GATES = Map.ofEntries(
+            Map.entry("CREDIT_CARD", w -> w.digits >= 13),
+            Map.entry("CRYPTO", w -> w.longestToken >= 14),
+            Map.entry("DATE_TIME", w -> w.digits >= 3 && (w.digitSepDigit || w.month)),
+            Map.entry("EMAIL_ADDRESS", w -> w.at),
+            Map.entry("IBAN_CODE", w -> w.digits >= 2 && w.upper >= 2 && w.longestToken >= 4),
+            Map.entry("IP_ADDRESS", w -> w.dot || w.colon),
+            Map.entry("MAC_ADDRESS", w -> (w.colon || w.dash || w.dot) && w.longestToken >= 14),
+            Map.entry("MEDICAL_LICENSE", w -> w.maxDigitRun >= 7 && w.upperDigit),
+            Map.entry("PHONE_NUMBER", w -> w.digits >= 7),
+            Map.entry("URL", w -> w.dot || w.colon),
+            Map.entry("US_BANK_NUMBER", w -> w.maxDigitRun >= 8),
+            Map.entry("US_DRIVER_LICENSE", w -> w.maxDigitRun >= 6 || w.upperDigit && w.digits >= 2),
+            Map.entry("US_ITIN", w -> w.digits >= 9),
+            Map.entry("US_PASSPORT", w -> w.maxDigitRun >= 8),
+            Map.entry("US_SSN", w -> w.digits >= 9),
+            Map.entry("UK_NHS", w -> w.digits >= 10),
+            Map.entry("ES_NIF", w -> w.maxDigitRun >= 7 && w.upperDigit),
+            Map.entry("ES_NIE", w -> w.maxDigitRun >= 7 && w.upperDigit),
+            Map.entry("IT_FISCAL_CODE", w -> w.upper >= 9 && w.longestToken >= 16 && w.upperDigit),
+            Map.entry("PL_PESEL", w -> w.maxDigitRun >= 11),
+            Map.entry("UK_NINO", w -> w.digits >= 6 && w.upper >= 3),
+            Map.entry("FI_PERSONAL_IDENTITY_CODE", w -> w.digits >= 9),
+            Map.entry("SE_PERSONNUMMER", w -> w.digits >= 10),
+            Map.entry("IN_AADHAAR", w -> w.digits >= 12),
+            Map.entry("IN_PAN", w -> w.maxDigitRun >= 4 && w.upperDigit && w.upper >= 6),
+            Map.entry("CA_SIN", w -> w.digits >= 9),
+            Map.entry("AU_TFN", w -> w.digits >= 9));
+
     /** All built-in entity names. */
     public static List<String> all() {
         return List.copyOf(FACTORIES.keySet());
@@ -180,7 +214,9 @@ public final class Registry {
         if (f == null) {
             throw new IllegalArgumentException("unknown PII entity '" + entity + "'; expected one of " + all());
         }
-        return f.apply(regions);
+        Detector d = f.apply(regions);
+        java.util.function.Predicate<WindowStats> gate = GATES.get(entity);
+        return gate == null ? d : d.when(gate);
     }
 
     // ---- validators -----------------------------------------------------------------------------------------
