@@ -79,6 +79,23 @@ public final class Privacy {
 
     //AUDIT
 
+    /** Reference mechanisms drawing from {@code rng} and recording every release in {@code ledger}. */
+    public static DpRelease release(PrivacyLedger ledger, java.util.random.RandomGenerator rng) {
+        return new DpRelease(ledger, rng);
+    }
+
+    /** Reference mechanisms drawing from a {@link java.security.SecureRandom}, recording in {@code ledger}. */
+    public static DpRelease release(PrivacyLedger ledger) {
+        return new DpRelease(ledger, new java.security.SecureRandom());
+    }
+
+    /**
+     * The safe Laplace mechanism as a {@link Mechanism} for audits: input + Laplace(Δ/ε) on a power-of-two grid.
+     */
+    public static Mechanism<Double, Double> laplaceMechanism(double sensitivity, double epsilon) {
+        return (x, rng) -> dev.assay.core.privacy.internal.SafeNoise.laplace(rng, x, sensitivity, epsilon);
+    }
+
     static Accountant opacusRdp() {
         return Accountants.rdp(Rdp.opacusOrders(), true);
     }
