@@ -77,7 +77,15 @@ public final class Privacy {
         return PrivacyBudgetCheck.builder();
     }
 
-    //AUDIT
+    /** The {@code membership-inference} check. */
+    public static MembershipInferenceCheck.Builder membershipInference() {
+        return MembershipInferenceCheck.builder();
+    }
+
+    /** Starts a black-box audit of {@code mechanism}. */
+    public static <I, O> DpAudit<I, O> audit(Mechanism<I, O> mechanism) {
+        return DpAudit.of(mechanism);
+    }
 
     /** Reference mechanisms drawing from {@code rng} and recording every release in {@code ledger}. */
     public static DpRelease release(PrivacyLedger ledger, java.util.random.RandomGenerator rng) {
