@@ -26,7 +26,8 @@ import java.util.Map;
  * model's per-row loss or score. Attacks: {@code loss-threshold} (Yeom et al. 2018: low loss means member) and
  * {@code calibrated} (the loss minus a per-row reference loss, e.g. from a reference model that did not train on
  * the row, Watson et al. 2022), or a ready {@code score-column} (higher means member). Reports ROC AUC, the attacker
- * advantage max(TPR − FPR), and TPR at FPR 1% and 0.1%, each with a seeded stratified percentile-bootstrap interval;
+ * advantage max |TPR − FPR| (as TF-Privacy), and TPR at FPR 1% and 0.1%, each with a seeded stratified
+ * percentile-bootstrap interval;
  * thresholds on any of them under the decision rule.
  *
  * <p>Scenario keys: {@code attack} (loss-threshold | calibrated | score, default loss-threshold),

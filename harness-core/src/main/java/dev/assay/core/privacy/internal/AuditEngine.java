@@ -31,6 +31,8 @@ public final class AuditEngine {
         final boolean scalarNumber;
         final boolean floating;    // scalar double/float: add the lowest-set-bit projection
         final List<String> names = new ArrayList<>();
+        /** Whether outputs repeat enough for value events on whole outputs (decided on the pilot samples). */
+        boolean useKeys = true;
 
         Featurizer(Object pilotSample, int maxLen, boolean bitLevel) {
             if (pilotSample instanceof Number) {
@@ -210,7 +212,9 @@ public final class AuditEngine {
                             + " (sample " + i + ")");
                 }
                 f.project(out, s.features, i);
-                s.keys[i] = key(out);
+                if (f.useKeys) {
+                    s.keys[i] = key(out);
+                }
             }
         });
         try {
@@ -343,6 +347,8 @@ public final class AuditEngine {
             SplittableRandom pilotRng = new SplittableRandom(streamSeed(seed, 99, 0, 0, 0));
             int maxLen = 0;
             Object pilot = null;
+            java.util.Set<Object> pilotKeys = new java.util.HashSet<>();
+            int pilotCount = 0;
             for (Object[] p : pairs) {
                 for (int side = 0; side < 2; side++) {
                     for (int i = 0; i < 50; i++) {
@@ -352,6 +358,8 @@ public final class AuditEngine {
                             throw new IllegalStateException("the mechanism returned null for input " + describe(p[side]));
                         }
                         pilot = pilot == null ? o : pilot;
+                        pilotKeys.add(key(o));
+                        pilotCount++;
                         if (isVector(o)) {
                             maxLen = Math.max(maxLen, length(o));
                         }
@@ -359,6 +367,8 @@ public final class AuditEngine {
                 }
             }
             Featurizer f = new Featurizer(pilot, maxLen + 1, bitLevel);
+            // continuous outputs never repeat: skip building keys for them
+            f.useKeys = pilotKeys.size() < 0.9 * pilotCount;
             // selection
             double best = -1;
             Event bestEvent = null;
@@ -467,7 +477,7 @@ public final class AuditEngine {
         int n = a.n + b.n;
         // value events on whole outputs when they repeat
         Map<Object, long[]> counts = new LinkedHashMap<>(); // sample order: deterministic
-        boolean tooMany = false;
+        boolean tooMany = !f.useKeys;
         int cap = Math.max(2000, n / 500);
         Samples[] sides = {a, b};
         for (int side = 0; side < 2 && !tooMany; side++) {

@@ -99,7 +99,7 @@ public final class MembershipMetrics {
             }
             double tpr = tp / wm;
             double fpr = fp / wn;
-            adv = Math.max(adv, tpr - fpr);
+            adv = Math.max(adv, Math.abs(tpr - fpr)); // TF-Privacy: max over thresholds of |TPR - FPR|
             if (fpr <= 0.01) {
                 tpr1 = Math.max(tpr1, tpr);
             }
