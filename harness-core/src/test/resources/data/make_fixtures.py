@@ -6,7 +6,7 @@ KS: scipy.stats.ks_2samp (two-sided; method 'exact' for the small cases, 'asymp'
 Wasserstein: scipy.stats.wasserstein_distance. Jensen-Shannon: scipy.spatial.distance.jensenshannon(base=2).
 Chi-square: scipy.stats.chi2_contingency(correction=False) on the 2 x k table.
 PSI: an independent NumPy implementation of the documented binning (deciles of the reference with
-np.quantile, open outer bins, left-closed bins via np.searchsorted, 1e-4 for empty bins).
+np.quantile, open outer bins, an extra edge above the reference's maximum when the top decile equals it, left-closed bins via np.searchsorted, 1e-4 for empty bins).
 """
 import json
 import numpy as np
@@ -17,6 +17,8 @@ from scipy.spatial.distance import jensenshannon
 
 def psi(ref, cur):
     edges = np.unique(np.quantile(ref, np.arange(1, 10) / 10))
+    if edges[-1] >= np.max(ref):  # values above the reference's maximum get a bin of their own
+        edges = np.append(edges, np.nextafter(np.max(ref), np.inf))
     def props(x):
         idx = np.searchsorted(edges, x, side='right')  # bin k holds [e_k, e_k+1)
         c = np.bincount(idx, minlength=len(edges) + 1)

@@ -110,6 +110,8 @@ class DriftStatsTest {
             ref[i] = i < 95 ? 1 : 2; // deciles are all 1 except none: one distinct edge
         }
         assertThat(DriftStats.psiEdges(ref)).containsExactly(1.0);
+        double[] constant = {3, 3, 3};
+        assertThat(DriftStats.psiEdges(constant)).containsExactly(3.0, Math.nextUp(3.0));
         long[] counts = DriftStats.binCounts(new double[] {-5, 0.5, 1, 1, 7}, new double[] {1.0});
         assertThat(counts).containsExactly(2, 3);
     }

@@ -11,7 +11,9 @@ import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
  * The bin edges are the reference's deciles (the 0.1, ..., 0.9 quantiles with linear interpolation, NumPy's
  * default), with duplicates removed (a column with many ties gets fewer bins; a constant one gets two). The outer
  * bins are open-ended, so every value of either sample falls in a bin: bin 0 is {@code (-inf, e1)}, bin k is
- * {@code [ek, ek+1)}, the last is {@code [e9, +inf)}. A proportion of 0 in either sample is replaced by
+ * {@code [ek, ek+1)}, the last is {@code [e9, +inf)}. When the top edge equals the reference's maximum (a constant
+ * column, or ties at the top), one more edge just above that maximum ({@code Math.nextUp}) gives the values above
+ * the reference's range a bin of their own (a constant reference thus has three bins: below, equal, above). A proportion of 0 in either sample is replaced by
  * {@link #EPSILON} (no renormalisation), so an empty bin adds a large but finite term. Then
  * {@code PSI = sum (cur - ref) * ln(cur / ref)}. Categorical PSI uses the union of both samples' categories as bins,
  * with the same epsilon.
@@ -34,6 +36,12 @@ public final class DriftStats {
             if (len == 0 || e > edges[len - 1]) {
                 edges[len++] = e;
             }
+        }
+        if (len == 0 || edges[len - 1] >= sortedRef[sortedRef.length - 1]) {
+            // the top edge is the reference's maximum (a constant column, or ties at the top): values above the
+            // reference's range get their own bin
+            edges = Arrays.copyOf(edges, len + 1);
+            edges[len++] = Math.nextUp(sortedRef[sortedRef.length - 1]);
         }
         return Arrays.copyOf(edges, len);
     }
