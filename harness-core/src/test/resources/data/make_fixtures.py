@@ -2,7 +2,8 @@
 """Reference values for the drift statistics, computed with NumPy/SciPy (Debian's system Python).
 
 Run from this directory:  /usr/bin/python3 make_fixtures.py  (writes drift_fixtures.json)
-KS: scipy.stats.ks_2samp (two-sided; method 'exact' for the small cases, 'asymp' for the large one).
+KS: scipy.stats.ks_2samp (two-sided; method 'exact' for the small cases, 'asymp' for the mid-size one);
+for the case above 20000 values, p = scipy.special.kolmogorov(sqrt(n*m/(n+m)) * D) (limiting distribution).
 Wasserstein: scipy.stats.wasserstein_distance. Jensen-Shannon: scipy.spatial.distance.jensenshannon(base=2).
 Chi-square: scipy.stats.chi2_contingency(correction=False) on the 2 x k table.
 PSI: an independent NumPy implementation of the documented binning (deciles of the reference with
@@ -11,6 +12,7 @@ np.quantile, open outer bins, an extra edge above the reference's maximum when t
 import json
 import numpy as np
 import scipy
+import scipy.special
 from scipy import stats
 from scipy.spatial.distance import jensenshannon
 
@@ -44,6 +46,17 @@ for name, a, b, method in cases:
         "wasserstein": float(stats.wasserstein_distance(a, b)),
         "psi": psi(a, b),
     })
+
+# large samples (more than 20000 values in all): p from the limiting Kolmogorov distribution
+a = np.round(rng.normal(0, 1, 12000), 3)
+b = np.round(rng.normal(0.02, 1, 9000), 3)
+ks = stats.ks_2samp(a, b)
+en = len(a) * len(b) / (len(a) + len(b))
+numeric.append({"name": "large-limit", "reference": a.tolist(), "current": b.tolist(), "ks_method": "limit",
+                "ks_statistic": float(ks.statistic),
+                "ks_p_value": float(scipy.special.kolmogorov(np.sqrt(en) * ks.statistic)),
+                "ks_p_value_scipy_auto": float(ks.pvalue),
+                "wasserstein": float(stats.wasserstein_distance(a, b)), "psi": psi(a, b)})
 
 # ties (integer values): statistic and distance only
 a = rng.integers(0, 10, 200).astype(float)
