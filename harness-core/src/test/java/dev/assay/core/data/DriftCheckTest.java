@@ -189,6 +189,25 @@ class DriftCheckTest {
     }
 
     @Test
+    void evidenceJsonHoldsThePerColumnStatistics() throws Exception {
+        String[] cats = {"a", "b", "c"};
+        Dataset ref = sample("ref", 1, 0, cats, new double[] {0.5, 0.3, 0.2});
+        Dataset cur = sample("cur", 2, 1.0, cats, new double[] {0.2, 0.3, 0.5});
+        CheckResult r = Drift.between(ref, cur).seed(3).evaluate();
+        JsonNode json = dev.assay.core.internal.Json.MAPPER.readTree(
+                dev.assay.core.internal.Json.MAPPER.writeValueAsString(r));
+        assertThat(json.get("kind").asText()).isEqualTo("drift");
+        assertThat(json.get("metric").asText()).isEqualTo("drifted_share");
+        assertThat(json.get("threshold").get("max").asDouble()).isEqualTo(0.0);
+        JsonNode moved = json.get("groups").get(1);
+        assertThat(moved.get("group").get("column").asText()).isEqualTo("moved");
+        assertThat(moved.get("metrics").get("wasserstein").asDouble())
+                .isEqualTo(column(r, "moved").metric("wasserstein"));
+        assertThat(moved.get("metrics").has("ks_p_adjusted")).isTrue();
+        assertThat(json.get("groups").get(2).get("metrics").has("jensen_shannon")).isTrue();
+    }
+
+    @Test
     void histogramSvgIsAPureFunctionThatEscapesLabels() {
         String svg = DriftCharts.histogramSvg("a<b", java.util.List.of("x & y", "z"), new double[] {0.5, 0.5},
                 new double[] {0.25, 0.75});
