@@ -188,6 +188,19 @@ class CompareTest {
     }
 
     @Test
+    void aJavaFunctionModelAgainstAPredictionsArtifact() throws Exception {
+        // candidate predicts "1" for sex F only: F rows 0,2,4,6,8 -> tp rows 0,2,8; fp 4,6; M rows: fn 1,5
+        Model bySex = Models.function("by-sex", row -> row.getString("sex").equals("F") ? "1" : "0");
+        CheckResult r = Compare.candidate(bySex).against(Models.predictions("base")).on(small())
+                .metric("accuracy").margin(1.0).seed(2).evaluate();
+        // candidate accuracy: correct rows 0,2,3,7,8,9 = 6/10; baseline: 6/10 -> difference 0
+        assertThat(row(r, "model", "candidate").metric("accuracy")).isEqualTo(0.6);
+        assertThat(r.value()).isCloseTo(0.0, within(1e-12));
+        assertThat(r.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(row(r, "model", "candidate").group().get("id")).isEqualTo("by-sex");
+    }
+
+    @Test
     void jointCellsRoundTripToConfusionCounts() {
         long[] cells = new long[8];
         cells[PairedBootstrap.cell(0, true, true, false)] = 3; // candidate tp, baseline fn
