@@ -57,6 +57,7 @@ public class HttpThroughputBenchmark {
     private HttpClient bare;
     private ExecutorService barePool;
     private List<HttpRequest> bareRequests;
+    private List<HttpRequest> bareTimedRequests;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -73,9 +74,13 @@ public class HttpThroughputBenchmark {
         barePool = Executors.newFixedThreadPool(concurrency);
         URI endpoint = URI.create(server.url() + "/invocations");
         bareRequests = new ArrayList<>(CALLS);
+        bareTimedRequests = new ArrayList<>(CALLS);
         for (int i = 0; i < CALLS; i++) {
             String body = "{\"dataframe_split\":{\"columns\":[\"x\"],\"data\":[[" + i + "]]}}";
             bareRequests.add(HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+            bareTimedRequests.add(HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                    .timeout(java.time.Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
         }
     }
@@ -96,15 +101,26 @@ public class HttpThroughputBenchmark {
     @Benchmark
     @OperationsPerInvocation(CALLS)
     public int bareHttpClient() throws Exception {
+        return bare(bareRequests);
+    }
+
+    /** The bare loop with the same per-request timeout Assay sets (30 s), to see what the timeout costs. */
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public int bareHttpClientWithTimeout() throws Exception {
+        return bare(bareTimedRequests);
+    }
+
+    private int bare(List<HttpRequest> requests) throws Exception {
         if (concurrency == 1) {
             int total = 0;
-            for (HttpRequest r : bareRequests) {
+            for (HttpRequest r : requests) {
                 total += bare.send(r, HttpResponse.BodyHandlers.ofByteArray()).body().length;
             }
             return total;
         }
         List<Future<Integer>> futures = new ArrayList<>(CALLS);
-        for (HttpRequest r : bareRequests) {
+        for (HttpRequest r : requests) {
             futures.add(barePool.submit(() -> bare.send(r, HttpResponse.BodyHandlers.ofByteArray()).body().length));
         }
         int total = 0;
