@@ -12,6 +12,10 @@ public final class Inputs {
     private final Dataset data;
     private final List<String> features;
     private final Column[] columns;
+    /** Per feature: {@code "name":} (with a leading comma after the first), quoted once. */
+    private final String[] keys;
+    /** Per categorical feature: each dictionary value as a JSON string, quoted once; {@code null} for numbers. */
+    private final String[][] quoted;
 
     public Inputs(Dataset data, HttpConfig config) {
         this.data = data;
@@ -32,8 +36,22 @@ public final class Inputs {
         }
         this.features = List.copyOf(f);
         this.columns = new Column[f.size()];
+        this.keys = new String[columns.length];
+        this.quoted = new String[columns.length][];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = data.column(f.get(i));
+            StringBuilder k = new StringBuilder(i > 0 ? "," : "");
+            appendString(k, f.get(i));
+            keys[i] = k.append(':').toString();
+            if (!columns[i].isNumeric()) {
+                List<String> dict = columns[i].dictionary();
+                quoted[i] = new String[dict.size()];
+                for (int d = 0; d < dict.size(); d++) {
+                    StringBuilder q = new StringBuilder(dict.get(d).length() + 2);
+                    appendString(q, dict.get(d));
+                    quoted[i][d] = q.toString();
+                }
+            }
         }
     }
 
@@ -69,16 +87,31 @@ public final class Inputs {
     /** The canonical JSON object of a row's features, in feature order: {@code {"age":39,"sex":"Male"}}. */
     public String canonical(int row) {
         StringBuilder sb = new StringBuilder(16 * columns.length + 2);
+        appendCanonical(sb, row);
+        return sb.toString();
+    }
+
+    /** Appends the canonical JSON object of a row's features. */
+    public void appendCanonical(StringBuilder sb, int row) {
         sb.append('{');
         for (int f = 0; f < columns.length; f++) {
-            if (f > 0) {
-                sb.append(',');
+            sb.append(keys[f]);
+            Column c = columns[f];
+            if (quoted[f] != null) {
+                int code = c.code(row);
+                sb.append(code < 0 ? "null" : quoted[f][code]);
+            } else {
+                double v = c.doubleValue(row);
+                if (Double.isNaN(v)) {
+                    sb.append("null");
+                } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                    sb.append((long) v);
+                } else {
+                    sb.append(v);
+                }
             }
-            appendString(sb, features.get(f));
-            sb.append(':');
-            appendValue(sb, value(row, f));
         }
-        return sb.append('}').toString();
+        sb.append('}');
     }
 
     static void appendValue(StringBuilder sb, Object v) {

@@ -87,9 +87,9 @@ public final class ModelClient implements AutoCloseable {
         return mode;
     }
 
-    /** The canonical request of a unit (row input and sample index): the cache key and the cassette's request. */
-    String request(String input, int sample) {
-        return requestPrefix + input + (sample > 0 ? ",\"sample\":" + sample : "") + "}";
+    /** The cassette's request for an input key (the row's canonical input and, after the first, the sample index). */
+    String fullRequest(String inputKey) {
+        return requestPrefix + inputKey + "}";
     }
 
     /**
@@ -104,17 +104,26 @@ public final class ModelClient implements AutoCloseable {
         Answer[][] out = new Answer[rows][perRow];
         Map<String, List<int[]>> missing = new LinkedHashMap<>();
         Map<String, Integer> firstRow = new LinkedHashMap<>();
+        StringBuilder sb = new StringBuilder(32 * in.features().size());
         for (int r = 0; r < rows; r++) {
-            String input = in.canonical(r);
+            sb.setLength(0);
+            in.appendCanonical(sb, r);
+            int inputEnd = sb.length();
             for (int s = 0; s < perRow; s++) {
-                String key = request(input, s);
+                sb.setLength(inputEnd);
+                if (s > 0) {
+                    sb.append(",\"sample\":").append(s);
+                }
+                // the in-memory key is the input (the cache is already per endpoint and parameters)
+                String key = sb.toString();
                 Answer a = cache != null ? cache.get(key) : null;
                 if (a == null && mode == ModelMode.REPLAY) {
-                    a = cassette.get(key);
+                    String request = fullRequest(key);
+                    a = cassette.get(request);
                     if (a == null) {
                         throw new ModelCallException(shownEndpoint(), -1, "replay: cassette " + cassette.file()
                                 + " has no answer for " + data.locate(r) + ", request "
-                                + masker.excerpt(key, 300) + "; record it with assay.model.mode=record", null);
+                                + masker.excerpt(request, 300) + "; record it with assay.model.mode=record", null);
                     }
                     if (cache != null) {
                         cache.put(key, a);
@@ -219,7 +228,7 @@ public final class ModelClient implements AutoCloseable {
                 cache.put(keys.get(i), out[i]);
             }
             if (cassette != null && mode == ModelMode.RECORD) {
-                cassette.put(keys.get(i), out[i]);
+                cassette.put(fullRequest(keys.get(i)), out[i]);
             }
         }
         return out;
