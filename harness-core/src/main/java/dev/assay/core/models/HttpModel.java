@@ -485,7 +485,7 @@ public final class HttpModel implements Model, Availability, AutoCloseable {
             if (c.mode == null) {
                 c.mode = s.get(AssayConstants.MODEL_MODE).map(ModelMode::parse).orElse(ModelMode.LIVE);
             }
-            if (c.jitterSeed == 42L) {
+            if (c.jitterSeed == null) {
                 c.jitterSeed = s.seed();
             }
             c.headers.replaceAll((name, value) -> expand(name, value, s));

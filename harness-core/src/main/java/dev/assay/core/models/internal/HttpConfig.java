@@ -58,7 +58,7 @@ public final class HttpConfig {
     public boolean cache = true;
     public ModelMode mode;
     public Path cassette;
-    public long jitterSeed = 42L;
+    public Long jitterSeed;
 
     public int batchSize() {
         return batchSize != null ? batchSize : protocol.defaultBatchSize();
