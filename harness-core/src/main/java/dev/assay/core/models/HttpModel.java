@@ -46,6 +46,9 @@ import java.util.regex.Pattern;
  * scenario keys.
  */
 public final class HttpModel implements Model, Availability, AutoCloseable {
+    /** Configuration key: report progress on the console even when it is not a terminal: {@value}. */
+    public static final String PROGRESS = "assay.progress";
+
     private final HttpConfig config;
     private final ModelClient client;
     private final ModelInfo info;
@@ -479,6 +482,18 @@ public final class HttpModel implements Model, Availability, AutoCloseable {
             return this;
         }
 
+        /** Receives progress of long runs (calls done of total, rate, errors, time left). Default: none, or the console when standard error is a terminal or {@code assay.progress=true}. */
+        public Builder progress(Progress.Listener listener) {
+            c.progress = listener;
+            return this;
+        }
+
+        /** ({@code progress-interval}) at most one progress report per interval. Default 10 s. */
+        public Builder progressInterval(Duration interval) {
+            c.progressInterval = interval;
+            return this;
+        }
+
         public HttpModel build() {
             AssaySettings s = settings != null ? settings : AssaySettings.fromSystem();
             s.get(AssayConstants.MODEL_URL).ifPresent(u -> c.url = URI.create(u));
@@ -487,6 +502,10 @@ public final class HttpModel implements Model, Availability, AutoCloseable {
             }
             if (c.jitterSeed == null) {
                 c.jitterSeed = s.seed();
+            }
+            if (c.progress == null && (System.console() != null
+                    || Boolean.parseBoolean(s.get(PROGRESS, "false")))) {
+                c.progress = Progress.console();
             }
             c.headers.replaceAll((name, value) -> expand(name, value, s));
             if (c.cassette == null) {

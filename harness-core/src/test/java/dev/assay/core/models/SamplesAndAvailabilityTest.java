@@ -80,4 +80,20 @@ class SamplesAndAvailabilityTest {
             assertThat(m.endpoint()).isEqualTo(server.url() + "/invocations");
         }
     }
+
+    @Test
+    void progress_reports_calls_done_of_total_and_errors() throws Exception {
+        server = new LoopbackServer((req, n) -> n == 2 ? Reply.status(503, "busy") : HttpFaultsTest.mlflowOk(req));
+        java.util.List<Progress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (HttpModel m = http(server).protocol("mlflow").batchSize(1).concurrency(1).cache(false)
+                .progress(seen::add).progressInterval(Duration.ZERO).build()) {
+            m.predict(Twin.data());
+        }
+        assertThat(seen).extracting(Progress::done).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(seen).extracting(Progress::total).containsOnly(6L);
+        Progress last = seen.get(5);
+        assertThat(last.errors()).isEqualTo(1);
+        assertThat(last.remaining()).isEqualTo(Duration.ZERO);
+        assertThat(last.toString()).startsWith(server.url() + "/invocations: 6/6 calls (100%), ").endsWith("1 errors, ~0s left");
+    }
 }

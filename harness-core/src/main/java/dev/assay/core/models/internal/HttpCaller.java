@@ -34,6 +34,7 @@ public final class HttpCaller {
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong tokens = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
     private final Object rateLock = new Object();
     private long nextSlotNanos;
 
@@ -56,6 +57,11 @@ public final class HttpCaller {
     /** Tokens reported by the endpoint ({@code usage.total_tokens}) so far. */
     public long tokens() {
         return tokens.get();
+    }
+
+    /** Failed attempts so far (HTTP errors, timeouts, I/O errors), retried or not. */
+    public long failures() {
+        return failures.get();
     }
 
     /** Retries made so far. */
@@ -91,6 +97,7 @@ public final class HttpCaller {
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } catch (HttpTimeoutException e) {
+                failures.incrementAndGet();
                 if (attempt <= c.maxRetries) {
                     pause(backoff(attempt), 0);
                     continue;
@@ -99,6 +106,7 @@ public final class HttpCaller {
                         + " timed out after " + c.timeout.toMillis() + " ms (" + attempt + " attempt"
                         + (attempt > 1 ? "s" : "") + ")", e);
             } catch (IOException e) {
+                failures.incrementAndGet();
                 if (attempt <= c.maxRetries) {
                     pause(backoff(attempt), 0);
                     continue;
@@ -114,6 +122,7 @@ public final class HttpCaller {
             if (status >= 200 && status < 300) {
                 return parse(endpoint, status, response.body());
             }
+            failures.incrementAndGet();
             if ((status == 429 || status == 502 || status == 503 || status == 504) && attempt <= c.maxRetries) {
                 long retryAfter = retryAfterMillis(response.headers().firstValue("Retry-After").orElse(null));
                 if (retryAfter > MAX_RETRY_AFTER_MS) {

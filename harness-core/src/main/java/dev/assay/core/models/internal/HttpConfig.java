@@ -59,6 +59,8 @@ public final class HttpConfig {
     public ModelMode mode;
     public Path cassette;
     public Long jitterSeed;
+    public dev.assay.core.models.Progress.Listener progress;
+    public Duration progressInterval = Duration.ofSeconds(10);
 
     public int batchSize() {
         return batchSize != null ? batchSize : protocol.defaultBatchSize();

@@ -155,15 +155,16 @@ public final class ModelClient implements AutoCloseable {
             batches.add(keys.subList(i, Math.min(keys.size(), i + batch)));
         }
         List<Answer[]> results = new ArrayList<>();
+        Tracker tracker = new Tracker(batches.size());
         if (c.concurrency <= 1 || batches.size() == 1) {
             for (List<String> b : batches) {
-                results.add(call(in, reader, b, firstRow));
+                results.add(call(in, reader, b, firstRow, tracker));
             }
         } else {
             ExecutorService ex = pool();
             List<Future<Answer[]>> futures = new ArrayList<>(batches.size());
             for (List<String> b : batches) {
-                futures.add(ex.submit(() -> call(in, reader, b, firstRow)));
+                futures.add(ex.submit(() -> call(in, reader, b, firstRow, tracker)));
             }
             RuntimeException failure = null;
             for (Future<Answer[]> f : futures) {
@@ -194,6 +195,46 @@ public final class ModelClient implements AutoCloseable {
                     out[unit[0]][unit[1]] = answers[i];
                 }
             }
+        }
+    }
+
+    /** Counts finished requests and reports progress at most once per interval (and at the end). */
+    private final class Tracker {
+        final long total;
+        final long start = System.nanoTime();
+        final long errorsAtStart = caller.failures();
+        final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        volatile long lastReport = start;
+
+        Tracker(long total) {
+            this.total = total;
+        }
+
+        void finished() {
+            long d = done.incrementAndGet();
+            long now = System.nanoTime();
+            if (c.progress != null && (d == total || now - lastReport >= c.progressInterval.toNanos())) {
+                synchronized (this) {
+                    if (d != total && now - lastReport < c.progressInterval.toNanos()) {
+                        return;
+                    }
+                    lastReport = now;
+                }
+                double secs = Math.max(1e-9, (now - start) / 1e9);
+                double rate = d / secs;
+                long left = rate > 0 ? (long) Math.ceil((total - d) / rate) : 0;
+                c.progress.onProgress(new dev.assay.core.models.Progress(shownEndpoint(), d, total, rate,
+                        caller.failures() - errorsAtStart, java.time.Duration.ofSeconds(left)));
+            }
+        }
+    }
+
+    private Answer[] call(Inputs in, OutputReader reader, List<String> keys, Map<String, Integer> firstRow,
+                          Tracker tracker) {
+        try {
+            return call(in, reader, keys, firstRow);
+        } finally {
+            tracker.finished();
         }
     }
 
