@@ -172,4 +172,25 @@ public final class Models {
         }
         return info;
     }
+
+    /**
+     * A model behind an HTTP endpoint: returns a builder to choose the protocol and the calling options
+     * ({@code model: http:} in a scenario). {@code assay.model.url}, when set, replaces {@code url}.
+     *
+     * <pre>{@code
+     * Model m = Models.http(URI.create("http://localhost:8080")).protocol("open-inference").modelName("credit").build();
+     * }</pre>
+     */
+    public static dev.assay.core.models.HttpModel.Builder http(java.net.URI url) {
+        return dev.assay.core.models.HttpModel.builder(url);
+    }
+
+    /**
+     * A model in an ONNX file, run with ONNX Runtime (an optional dependency: add
+     * {@code com.microsoft.onnxruntime:onnxruntime} to the test class path). Input names and shapes are read from the
+     * model, columns are mapped by name; the fingerprint is the SHA-256 of the file.
+     */
+    public static dev.assay.core.models.OnnxModel onnx(Path file) {
+        return dev.assay.core.models.OnnxModel.builder(file).build();
+    }
 }

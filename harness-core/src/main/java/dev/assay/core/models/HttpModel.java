@@ -1,0 +1,533 @@
+package dev.assay.core.models;
+
+import dev.assay.core.AssayConstants;
+import dev.assay.core.AssayException;
+import dev.assay.core.AssaySettings;
+import dev.assay.core.Column;
+import dev.assay.core.Dataset;
+import dev.assay.core.Model;
+import dev.assay.core.ModelInfo;
+import dev.assay.core.Predictions;
+import dev.assay.core.internal.Fingerprints;
+import dev.assay.core.internal.Json;
+import dev.assay.core.models.internal.Answer;
+import dev.assay.core.models.internal.HttpConfig;
+import dev.assay.core.models.internal.ModelClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A model behind an HTTP endpoint, spoken to in one of the {@link Protocol}s, called in batches, concurrently,
+ * politely (timeouts, retries with backoff, rate limit, budgets) and reproducibly (cache, record/replay).
+ *
+ * <pre>{@code
+ * HttpModel credit = Models.http(URI.create("http://localhost:8080"))
+ *         .protocol("open-inference").modelName("credit")
+ *         .concurrency(8).timeout(Duration.ofSeconds(5))
+ *         .header("Authorization", "Bearer ${MODEL_TOKEN}")
+ *         .build();
+ * }</pre>
+ *
+ * Every failure (HTTP error after retries, timeout, malformed or wrongly shaped answer, NaN score, exhausted budget,
+ * missing cassette entry) is a {@link ModelCallException}, so a check using the model is {@code error}, never
+ * {@code pass}. Header values never appear in messages, evidence or cassettes. See the package documentation for the
+ * scenario keys.
+ */
+public final class HttpModel implements Model, Availability, AutoCloseable {
+    /** Configuration key: report progress on the console even when it is not a terminal: {@value}. */
+    public static final String PROGRESS = "assay.progress";
+
+    private final HttpConfig config;
+    private final ModelClient client;
+    private final ModelInfo info;
+
+    private HttpModel(HttpConfig config) {
+        this.config = config;
+        this.client = new ModelClient(config);
+        String id = config.id != null ? config.id
+                : config.modelName != null ? config.modelName : config.protocol.key() + ":" + config.url.getRawPath();
+        String fp;
+        try {
+            fp = Fingerprints.ofText(Json.MAPPER.writeValueAsString(new TreeMap<>(config.identityParams())));
+        } catch (IOException e) {
+            throw new AssayException("cannot fingerprint the model's parameters", e);
+        }
+        this.info = new ModelInfo(id, "http", fp);
+    }
+
+    /** A builder for a model at {@code url} (a base URL, completed with the protocol's path, or the full URL). */
+    public static Builder builder(URI url) {
+        return new Builder(url);
+    }
+
+    @Override
+    public Predictions predict(Dataset data) {
+        Answer[][] answers = client.answer(data);
+        String[] labels = new String[answers.length];
+        double[] scores = new double[answers.length];
+        int withScore = 0;
+        for (int r = 0; r < answers.length; r++) {
+            Answer a = answers[r][0];
+            labels[r] = a.label();
+            scores[r] = a.score();
+            if (a.hasScore()) {
+                withScore++;
+            }
+        }
+        Column col = Column.categorical("prediction", labels);
+        if (withScore == 0) {
+            return Predictions.of(col);
+        }
+        if (withScore < answers.length) {
+            int r = 0;
+            while (answers[r][0].hasScore()) {
+                r++;
+            }
+            throw new ModelCallException(client.shownEndpoint(), -1, "model endpoint " + client.shownEndpoint()
+                    + " gave scores for " + withScore + " of " + answers.length + " rows; no score for "
+                    + data.locate(r), null);
+        }
+        return Predictions.of(col, scores);
+    }
+
+    /**
+     * Every answer for every row: {@code samples} answers per row for a text model (one request with {@code n}
+     * where the protocol supports it, else one request per sample), one otherwise.
+     */
+    public Samples samples(Dataset data) {
+        Answer[][] answers = client.answer(data);
+        List<List<String>> out = new ArrayList<>(answers.length);
+        for (Answer[] row : answers) {
+            List<String> texts = new ArrayList<>();
+            for (Answer a : row) {
+                if (a.texts().isEmpty()) {
+                    texts.add(a.label());
+                } else {
+                    texts.addAll(a.texts());
+                }
+            }
+            out.add(List.copyOf(texts));
+        }
+        return new Samples(out);
+    }
+
+    @Override
+    public ModelInfo info() {
+        return info;
+    }
+
+    /** The endpoint requests go to (header values masked). */
+    public String endpoint() {
+        return client.shownEndpoint();
+    }
+
+    /** How models are called in this run. */
+    public ModelMode mode() {
+        return client.mode();
+    }
+
+    /** HTTP requests sent so far, retries included. */
+    public long calls() {
+        return client.caller().calls();
+    }
+
+    /** Tokens reported by a chat endpoint so far. */
+    public long tokens() {
+        return client.caller().tokens();
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return unavailableReason().isEmpty();
+    }
+
+    @Override
+    public String unavailableReason() {
+        if (client.mode() == ModelMode.REPLAY) {
+            return Files.isRegularFile(config.cassette) ? "" : "cassette " + config.cassette + " does not exist";
+        }
+        HttpClient probe = HttpClient.newBuilder().connectTimeout(config.connectTimeout)
+                .version(HttpClient.Version.HTTP_1_1).build();
+        try {
+            HttpRequest.Builder rb = HttpRequest.newBuilder(client.endpoint()).timeout(config.connectTimeout.plus(config.timeout))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody());
+            config.headers.forEach(rb::header);
+            probe.send(rb.build(), HttpResponse.BodyHandlers.discarding());
+            return "";
+        } catch (IOException e) {
+            return "model endpoint " + client.shownEndpoint() + " is not reachable: "
+                    + client.masker().mask(String.valueOf(e.getMessage() != null ? e.getMessage() : e.toString()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while probing " + client.shownEndpoint();
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    @Override
+    public String toString() {
+        return "HttpModel[" + config.protocol.key() + " " + client.shownEndpoint() + "]";
+    }
+
+    /**
+     * Options of an {@link HttpModel}; each method is one key of the scenario's {@code model: http:} block (the
+     * kebab-case key in parentheses).
+     */
+    public static final class Builder {
+        private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z0-9_.]+)(?::-([^}]*))?}");
+        private final HttpConfig c = new HttpConfig();
+        private AssaySettings settings;
+
+        private Builder(URI url) {
+            c.url = Objects.requireNonNull(url, "url");
+        }
+
+        /** Where configuration ({@code assay.model.mode}, {@code assay.model.url}, header variables) is read. Default: system. */
+        public Builder settings(AssaySettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** ({@code protocol}) by name: open-inference, torchserve, mlflow, bentoml, tf-serving, openai-chat, json. */
+        public Builder protocol(String name) {
+            c.protocol = Protocol.byName(name);
+            return this;
+        }
+
+        public Builder protocol(Protocol protocol) {
+            c.protocol = Objects.requireNonNull(protocol);
+            return this;
+        }
+
+        /** ({@code id}) the model's id in the evidence. Default: model-name, else protocol and URL path. */
+        public Builder id(String id) {
+            c.id = id;
+            return this;
+        }
+
+        /** ({@code model-name}) the served model's name: in the v2/TorchServe/TF Serving path, the chat {@code model}. */
+        public Builder modelName(String name) {
+            c.modelName = name;
+            return this;
+        }
+
+        /** ({@code features}) the columns sent, in order. Default: every column but the label (sensitive ones included). */
+        public Builder features(List<String> columns) {
+            c.features = List.copyOf(columns);
+            return this;
+        }
+
+        /** ({@code exclude}) columns never sent (for example a precomputed prediction or an id column). */
+        public Builder exclude(List<String> columns) {
+            c.exclude = new ArrayList<>(columns);
+            return this;
+        }
+
+        /** ({@code input-layout}) {@code columns}: one tensor or field per column (default); {@code matrix}: one FP32 matrix. */
+        public Builder inputLayout(String layout) {
+            if (!layout.equals("columns") && !layout.equals("matrix")) {
+                throw new AssayException("input-layout '" + layout + "' is not one of columns, matrix");
+            }
+            c.inputLayout = layout;
+            return this;
+        }
+
+        /** ({@code input-name}) the tensor name of the {@code matrix} layout. Default {@code input}. */
+        public Builder inputName(String name) {
+            c.inputName = name;
+            return this;
+        }
+
+        /** ({@code format}) MLflow body: dataframe_split (default), dataframe_records, instances, inputs. */
+        public Builder format(String format) {
+            c.mlflowFormat = format;
+            return this;
+        }
+
+        /** ({@code route}) BentoML API route appended to a bare URL. Default {@code predict}. */
+        public Builder route(String route) {
+            c.route = route.startsWith("/") ? route.substring(1) : route;
+            return this;
+        }
+
+        /** ({@code input-field}) BentoML: the field that carries the records. Default {@code inputs}. */
+        public Builder inputField(String field) {
+            c.inputField = field;
+            return this;
+        }
+
+        /** ({@code output-field}) the response field with one output per row. Default {@code predictions}. */
+        public Builder outputField(String field) {
+            c.outputField = field;
+            return this;
+        }
+
+        /** ({@code label-output}) Open Inference: the output tensor with the labels. */
+        public Builder labelOutput(String name) {
+            c.labelOutput = name;
+            return this;
+        }
+
+        /** ({@code score-output}) Open Inference: the output tensor with the scores or class probabilities. */
+        public Builder scoreOutput(String name) {
+            c.scoreOutput = name;
+            return this;
+        }
+
+        /** ({@code class-labels}) class names in the order of probability vectors. Default: the data's labels. */
+        public Builder classLabels(List<String> labels) {
+            c.classLabels = List.copyOf(labels);
+            return this;
+        }
+
+        /** ({@code positive}) the positive class whose probability is the score. Default: the data's positive label. */
+        public Builder positive(String label) {
+            c.positive = label;
+            return this;
+        }
+
+        /** ({@code threshold}) read numeric outputs as scores and predict positive at or above this. Default 0.5 for fractions. */
+        public Builder threshold(double threshold) {
+            c.threshold = threshold;
+            return this;
+        }
+
+        /** ({@code prompt-column}) text models: the column holding the prompt. Default {@code prompt}. */
+        public Builder promptColumn(String column) {
+            c.promptColumn = column;
+            return this;
+        }
+
+        /** ({@code prompt-template}) text models: a prompt with {@code {column}} placeholders. */
+        public Builder promptTemplate(String template) {
+            c.promptTemplate = template;
+            return this;
+        }
+
+        /** ({@code system}) chat: a system message. */
+        public Builder system(String message) {
+            c.system = message;
+            return this;
+        }
+
+        /** ({@code temperature}) chat sampling temperature. */
+        public Builder temperature(double t) {
+            c.temperature = t;
+            return this;
+        }
+
+        /** ({@code max-tokens}) chat {@code max_tokens} per answer. */
+        public Builder maxTokens(int n) {
+            c.maxTokens = n;
+            return this;
+        }
+
+        /** ({@code seed}) chat {@code seed}, part of the cache key. */
+        public Builder seed(long seed) {
+            c.seed = seed;
+            return this;
+        }
+
+        /** ({@code samples}) answers per input for nondeterministic models. Default 1. */
+        public Builder samples(int n) {
+            if (n < 1) {
+                throw new AssayException("samples must be at least 1, was " + n);
+            }
+            c.samples = n;
+            return this;
+        }
+
+        /** ({@code samples-mode}) {@code auto}: the protocol's {@code n} where it has one; {@code repeat}: n requests. */
+        public Builder samplesMode(String mode) {
+            c.samplesMode = mode;
+            return this;
+        }
+
+        /** ({@code request-template}) json protocol: the body, with {@code {{column}}}, {@code {{row}}}, {@code {{prompt}}}. */
+        public Builder requestTemplate(String json) {
+            c.requestTemplate = json;
+            return this;
+        }
+
+        /** ({@code label-pointer}) json protocol: JSON Pointer to the label, for example {@code /result/label}. */
+        public Builder labelPointer(String pointer) {
+            c.labelPointer = pointer;
+            return this;
+        }
+
+        /** ({@code score-pointer}) json protocol: JSON Pointer to the positive-class probability. */
+        public Builder scorePointer(String pointer) {
+            c.scorePointer = pointer;
+            return this;
+        }
+
+        /** ({@code text-pointer}) json protocol: JSON Pointer to the answer text (a text model). */
+        public Builder textPointer(String pointer) {
+            c.textPointer = pointer;
+            return this;
+        }
+
+        /**
+         * ({@code headers}) a request header; {@code ${VAR}} and {@code ${VAR:-default}} are read from configuration
+         * and environment. Values are secrets: masked in every message and never recorded.
+         */
+        public Builder header(String name, String value) {
+            c.headers.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+            return this;
+        }
+
+        /** ({@code batch-size}) rows per request. Default per protocol (64; 1 for torchserve, openai-chat, json). */
+        public Builder batchSize(int n) {
+            if (n < 1) {
+                throw new AssayException("batch-size must be at least 1, was " + n);
+            }
+            c.batchSize = n;
+            return this;
+        }
+
+        /** ({@code concurrency}) requests in flight at most. Default 4. */
+        public Builder concurrency(int n) {
+            if (n < 1) {
+                throw new AssayException("concurrency must be at least 1, was " + n);
+            }
+            c.concurrency = n;
+            return this;
+        }
+
+        /** ({@code connect-timeout}) Default 5 s. */
+        public Builder connectTimeout(Duration d) {
+            c.connectTimeout = d;
+            return this;
+        }
+
+        /** ({@code timeout}) per request. Default 30 s. */
+        public Builder timeout(Duration d) {
+            c.timeout = d;
+            return this;
+        }
+
+        /** ({@code retries}) retries after the first attempt on 429/502/503/504, timeouts and I/O errors. Default 3. */
+        public Builder retries(int n) {
+            c.maxRetries = Math.max(0, n);
+            return this;
+        }
+
+        /** ({@code backoff}) first retry delay, doubled each retry, half of it jittered (seeded). Default 200 ms. */
+        public Builder backoff(Duration d) {
+            c.backoff = d;
+            return this;
+        }
+
+        /** ({@code max-backoff}) Default 10 s. */
+        public Builder maxBackoff(Duration d) {
+            c.maxBackoff = d;
+            return this;
+        }
+
+        /** ({@code requests-per-second}) at most this many requests per second; 0 = no limit (default). */
+        public Builder requestsPerSecond(double rps) {
+            c.requestsPerSecond = rps;
+            return this;
+        }
+
+        /** ({@code max-calls}) requests this model may send in the run (retries count); 0 = unlimited (default). */
+        public Builder maxCalls(long n) {
+            c.maxCalls = n;
+            return this;
+        }
+
+        /** ({@code max-tokens-total}) chat tokens ({@code usage.total_tokens}) this model may use; 0 = unlimited. */
+        public Builder maxTokensTotal(long n) {
+            c.maxTokensTotal = n;
+            return this;
+        }
+
+        /** ({@code cache}) keep answers in memory for the run. Default true. */
+        public Builder cache(boolean on) {
+            c.cache = on;
+            return this;
+        }
+
+        /** ({@code mode}) live, record or replay. Default: {@code assay.model.mode}, else live. */
+        public Builder mode(ModelMode mode) {
+            c.mode = mode;
+            return this;
+        }
+
+        /** ({@code cassette}) the JSONL cassette for record and replay. Default {@code assay-cassettes/<id>.jsonl}. */
+        public Builder cassette(Path file) {
+            c.cassette = file;
+            return this;
+        }
+
+        /** ({@code jitter-seed}) seed of the retry jitter. Default: {@code assay.seed}. */
+        public Builder jitterSeed(long seed) {
+            c.jitterSeed = seed;
+            return this;
+        }
+
+        /** Receives progress of long runs (calls done of total, rate, errors, time left). Default: none, or the console when standard error is a terminal or {@code assay.progress=true}. */
+        public Builder progress(Progress.Listener listener) {
+            c.progress = listener;
+            return this;
+        }
+
+        /** ({@code progress-interval}) at most one progress report per interval. Default 10 s. */
+        public Builder progressInterval(Duration interval) {
+            c.progressInterval = interval;
+            return this;
+        }
+
+        public HttpModel build() {
+            AssaySettings s = settings != null ? settings : AssaySettings.fromSystem();
+            s.get(AssayConstants.MODEL_URL).ifPresent(u -> c.url = URI.create(u));
+            if (c.mode == null) {
+                c.mode = s.get(AssayConstants.MODEL_MODE).map(ModelMode::parse).orElse(ModelMode.LIVE);
+            }
+            if (c.jitterSeed == null) {
+                c.jitterSeed = s.seed();
+            }
+            if (c.progress == null && (System.console() != null
+                    || Boolean.parseBoolean(s.get(PROGRESS, "false")))) {
+                c.progress = Progress.console();
+            }
+            c.headers.replaceAll((name, value) -> expand(name, value, s));
+            if (c.cassette == null) {
+                String id = c.id != null ? c.id : c.modelName != null ? c.modelName : c.protocol.key();
+                c.cassette = Path.of("assay-cassettes", id.replaceAll("[^A-Za-z0-9._-]+", "-") + ".jsonl");
+            }
+            return new HttpModel(c);
+        }
+
+        private static String expand(String header, String value, AssaySettings s) {
+            Matcher m = VAR.matcher(value);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                String v = s.get(m.group(1)).orElse(m.group(2));
+                if (v == null) {
+                    throw new AssayException("header " + header + " uses ${" + m.group(1)
+                            + "}, which is not set in configuration or environment");
+                }
+                m.appendReplacement(sb, Matcher.quoteReplacement(v));
+            }
+            m.appendTail(sb);
+            return sb.toString();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/**
+ * Models behind HTTP endpoints and in ONNX files: {@link dev.assay.core.models.HttpModel} and
+ * {@link dev.assay.core.models.OnnxModel}, made with {@code Models.http(URI)} and {@code Models.onnx(Path)}.
+ *
+ * <h2>Scenario keys</h2>
+ * Each key of a scenario's {@code model:} block maps to one builder method of the same name in camelCase
+ * ({@code batch-size} is {@code batchSize}). Durations are written like {@code 5s}, {@code 200ms}.
+ *
+ * <pre>{@code
+ * model:
+ *   http:
+ *     url: "${MODEL_URL}"              # base URL (the protocol's path is appended) or the full URL
+ *     protocol: open-inference         # open-inference | torchserve | mlflow | bentoml | tf-serving | openai-chat | json
+ *     id: credit-v7                    # id in the evidence (default: model-name)
+ *     model-name: credit               # v2 / TorchServe / TF Serving model name; the chat "model"
+ *     features: [age, income, sex]     # columns sent, in order (default: every column but the label)
+ *     exclude: [id]                    # columns never sent
+ *     input-layout: columns            # columns (one tensor/field per column) | matrix (one FP32 matrix)
+ *     input-name: input                # tensor name of the matrix layout
+ *     format: dataframe_split          # mlflow: dataframe_split | dataframe_records | instances | inputs
+ *     route: predict                   # bentoml route appended to a bare URL
+ *     input-field: inputs              # bentoml field carrying the records
+ *     output-field: predictions        # response field with one output per row (mlflow, bentoml, tf-serving)
+ *     label-output: label              # open-inference output tensor with labels
+ *     score-output: probabilities      # open-inference output tensor with scores / class probabilities
+ *     class-labels: ["<=50K", ">50K"]  # order of probability vectors (default: the data's two labels, negative first)
+ *     positive: ">50K"                 # class whose probability is the score (default: data.positive)
+ *     threshold: 0.5                   # read numbers as scores; positive at or above
+ *     prompt-column: prompt            # text models: the prompt column ...
+ *     prompt-template: "Q: {question}" #   ... or a template with {column} placeholders
+ *     system: "Answer briefly."        # chat system message
+ *     temperature: 0.0                 # chat
+ *     max-tokens: 256                  # chat max_tokens per answer
+ *     seed: 7                          # chat seed (part of the cache key, like temperature)
+ *     samples: 5                       # answers per input (chat: n; others: repeated requests)
+ *     samples-mode: auto               # auto (use the protocol's n) | repeat
+ *     request-template: '{"text": "{{prompt}}", "x": "{{age}}"}'   # json: {{column}}, {{row}}, {{prompt}}
+ *     label-pointer: /result/label     # json: JSON Pointers to the outputs
+ *     score-pointer: /result/p
+ *     text-pointer: /choices/0/text
+ *     headers: { Authorization: "Bearer ${MODEL_TOKEN}" }   # secrets: masked everywhere, never recorded
+ *     batch-size: 64                   # rows per request (default 64; 1 for torchserve, openai-chat, json)
+ *     concurrency: 8                   # requests in flight (default 4)
+ *     connect-timeout: 5s
+ *     timeout: 30s                     # per request
+ *     retries: 3                       # on 429/502/503/504, timeouts, I/O errors; Retry-After honoured
+ *     backoff: 200ms                   # doubled per retry, half of it jittered with the seed
+ *     max-backoff: 10s
+ *     requests-per-second: 20          # 0 = unlimited
+ *     max-calls: 10000                 # run budget of requests (retries count); exceeded = error
+ *     max-tokens-total: 200000         # run budget of chat tokens (usage.total_tokens)
+ *     cache: true                      # in-memory answers for the run
+ *     cassette: cassettes/credit.jsonl # record/replay file (default assay-cassettes/<id>.jsonl)
+ *   onnx:
+ *     path: models/credit.onnx
+ *     features: [age, income]          # a matrix input's columns (default: the model's feature_names metadata)
+ *     label-output: output_label       # default: the output named *label*
+ *     score-output: output_probability # default: the output named *prob*, else the only output
+ *     class-labels: [no, yes]          # default: the model's class_labels metadata, else the data's labels
+ *     positive: yes
+ *     batch-size: 256
+ * }</pre>
+ *
+ * <h2>Configuration</h2>
+ * {@code assay.model.mode} ({@code live} | {@code record} | {@code replay}) and {@code assay.model.url} (replaces the
+ * URL) are read through {@code AssaySettings}; {@code ${VAR}} in header values is read the same way (environment
+ * variable {@code VAR}).
+ *
+ * <h2>Outputs</h2>
+ * Labels are text; a score is the probability of the positive class. Text models (openai-chat, json with
+ * {@code text-pointer}) answer text, which is the label; {@link dev.assay.core.models.HttpModel#samples} gives all
+ * n answers per row. An answer that cannot be read (wrong shape or count, non-probability score, null) is an error.
+ *
+ * <h2>Cache and cassettes</h2>
+ * Answers are cached per row, keyed by the canonical request: the model's parameters (protocol, model name, URL path,
+ * layout, template, temperature, seed, n...) and the row's feature values. The cache is shared by every model with
+ * the same endpoint and parameters in the JVM. A cassette line is {@code {"request":{"model":{...},"input":{...}},
+ * "response":{"label":...,"score":...}}}, sorted by request; host and port are not part of the request, so a
+ * cassette recorded against one server replays against any. Errors are never cached or recorded.
+ */
+package dev.assay.core.models;
