@@ -47,7 +47,7 @@ public final class Checks {
      *
      * @param data loads the data, for example {@code Datasets.csv(path).label("y")::load}; not {@code null}
      */
-    public static CheckResult evaluate(Check check, Model model, Supplier<Dataset> data, RunContext context) {
+    public static CheckResult evaluateLoading(Check check, Model model, Supplier<Dataset> data, RunContext context) {
         Objects.requireNonNull(data, "data");
         Dataset loaded;
         try {

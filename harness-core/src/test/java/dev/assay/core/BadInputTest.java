@@ -33,7 +33,7 @@ class BadInputTest {
 
     /** Evaluates on data loaded inside the evaluation and returns the error message, asserting the verdict. */
     private static String errorOf(PerformanceCheck check, Model model, Supplier<Dataset> data) {
-        CheckResult r = Checks.evaluate(check, model, data, CTX);
+        CheckResult r = Checks.evaluateLoading(check, model, data, CTX);
         assertThat(r.verdict()).as("verdict of %s", r).isEqualTo(Verdict.ERROR);
         assertThat(r.value()).isNull();
         return r.message();
@@ -49,7 +49,7 @@ class BadInputTest {
     @Test
     void theGoodFixturePasses() throws IOException {
         Path f = write("good.csv", GOOD);
-        CheckResult r = Checks.evaluate(lenientCheck("sex"), PRED,
+        CheckResult r = Checks.evaluateLoading(lenientCheck("sex"), PRED,
                 () -> Datasets.csv(f).label("income").positive("yes").load(), CTX);
         assertThat(r.verdict()).isEqualTo(Verdict.PASS);
     }

@@ -132,7 +132,7 @@ class ChecksTest {
 
     @Test
     void dataThatCannotBeLoadedIsAnErrorResult() {
-        CheckResult r = Checks.evaluate(Performance.check().build(), Models.predictions("p"),
+        CheckResult r = Checks.evaluateLoading(Performance.check().build(), Models.predictions("p"),
                 () -> Datasets.csv(java.nio.file.Path.of("no-such-dir", "missing.csv")).load(), CTX);
         assertThat(r.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(r.message()).contains("missing.csv").contains("file not found");
