@@ -227,6 +227,36 @@ class FairnessHandComputedTest {
     }
 
     @Test
+    void sparseIntersectionsOfManyValuesGiveTheSameResultAsOneCombinedColumn() {
+        // 300 x 300 possible pairs (beyond the dense index) but only 600 occur: the GroupIndex path
+        int n = 6000;
+        String[] a = new String[n];
+        String[] b = new String[n];
+        String[] ab = new String[n];
+        double[] y = new double[n];
+        double[] p = new double[n];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < n; i++) {
+            int k = r.nextInt(600);
+            a[i] = "a" + (k % 300);
+            b[i] = "b" + (k < 300 ? k : (k * 7) % 300);
+            ab[i] = a[i] + "|" + b[i];
+            y[i] = r.nextDouble() < 0.4 ? 1 : 0;
+            p[i] = r.nextDouble() < (k % 3 == 0 ? 0.2 : 0.5) ? 1 : 0;
+        }
+        Dataset d = Datasets.inMemory("sparse").categorical("a", a).categorical("b", b).categorical("ab", ab)
+                .numeric("y", y).numeric("p", p).label("y").load();
+        for (String metric : List.of("equalized_odds_difference", "selection_rate_group_min", "accuracy_ratio")) {
+            FairnessReport two = Fairness.of(MODEL).on(d).by("a", "b").metric(metric).minGroupSize(5).bootstrap(0)
+                    .report();
+            FairnessReport one = Fairness.of(MODEL).on(d).by("ab").metric(metric).minGroupSize(5).bootstrap(0)
+                    .report();
+            assertThat(two.groups()).hasSameSizeAs(one.groups());
+            assertThat(two.value()).as(metric).isCloseTo(one.value(), within(EPS));
+        }
+    }
+
+    @Test
     void missingSensitiveValuesAreAnErrorNamingColumnAndRows() {
         Dataset d = Datasets.inMemory("gaps.csv").categorical("sex", "M", null, "F", "M", null)
                 .numeric("y", 1, 0, 1, 0, 1).numeric("p", 1, 0, 0, 0, 1).label("y").load();
