@@ -1,0 +1,68 @@
+package dev.assay.benchmarks.models;
+
+import dev.assay.core.AssaySettings;
+import dev.assay.core.Dataset;
+import dev.assay.core.Datasets;
+import dev.assay.core.Models;
+import dev.assay.core.models.HttpModel;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A/B program for a shared machine: alternates rounds of the bare client and Assay's client (sequential calls, one
+ * row per request) so that both see the same background load; prints calls/s per round and the median ratio.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.assay.benchmarks.models.ThroughputAB [rounds] [calls]</pre>
+ */
+public final class ThroughputAB {
+    private ThroughputAB() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int calls = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        try (InstantServer server = new InstantServer(4)) {
+            double[] x = new double[calls];
+            for (int i = 0; i < calls; i++) {
+                x[i] = i;
+            }
+            Dataset data = Datasets.inMemory("ab").numeric("x", x).load();
+            HttpModel model = Models.http(server.url()).protocol("mlflow").batchSize(1).concurrency(1).cache(false)
+                    .threshold(0.5).classLabels(List.of("0", "1"))
+                    .settings(AssaySettings.of(k -> Optional.empty(), Map.of(), Map.of())).build();
+            HttpClient bare = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            URI endpoint = URI.create(server.url() + "/invocations");
+            HttpRequest[] reqs = new HttpRequest[calls];
+            for (int i = 0; i < calls; i++) {
+                reqs[i] = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"dataframe_split\":{\"columns\":[\"x\"],\"data\":[["
+                                + i + "]]}}", StandardCharsets.UTF_8)).build();
+            }
+            double[] ratios = new double[rounds];
+            for (int r = -2; r < rounds; r++) {
+                long t0 = System.nanoTime();
+                for (HttpRequest q : reqs) {
+                    bare.send(q, HttpResponse.BodyHandlers.ofByteArray());
+                }
+                long t1 = System.nanoTime();
+                model.predict(data);
+                long t2 = System.nanoTime();
+                double b = calls / ((t1 - t0) / 1e9);
+                double a = calls / ((t2 - t1) / 1e9);
+                if (r >= 0) {
+                    ratios[r] = a / b;
+                    System.out.printf("round %d: bare %.0f calls/s, assay %.0f calls/s, ratio %.2f%n", r, b, a, a / b);
+                }
+            }
+            java.util.Arrays.sort(ratios);
+            System.out.printf("median assay/bare ratio: %.2f%n", ratios[rounds / 2]);
+            model.close();
+        }
+    }
+}
