@@ -57,7 +57,9 @@ public final class HttpModel implements Model, Availability, AutoCloseable {
         this.config = config;
         this.client = new ModelClient(config);
         String id = config.id != null ? config.id
-                : config.modelName != null ? config.modelName : config.protocol.key() + ":" + config.url.getRawPath();
+                : config.modelName != null ? config.modelName
+                : config.url.getRawPath() == null || config.url.getRawPath().isEmpty() || config.url.getRawPath().equals("/")
+                ? config.protocol.key() : config.protocol.key() + ":" + config.url.getRawPath();
         String fp;
         try {
             fp = Fingerprints.ofText(Json.MAPPER.writeValueAsString(new TreeMap<>(config.identityParams())));
