@@ -15,25 +15,44 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A/B program for a shared machine: alternates rounds of the bare client and Assay's client (sequential calls, one
- * row per request) so that both see the same background load; prints calls/s per round and the median ratio.
+ * A/B program for a shared machine: alternates rounds of the bare client and Assay's client (in alternating order) (one row per request,
+ * the same concurrency for both) so that both see the same background load; prints calls/s per round and the median ratio.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.assay.benchmarks.models.ThroughputAB [rounds] [calls]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.assay.benchmarks.models.ThroughputAB [rounds] [calls] [concurrency]</pre>
  */
 public final class ThroughputAB {
     private ThroughputAB() {
     }
 
+    private static void runBare(HttpClient bare, HttpRequest[] reqs, java.util.concurrent.ExecutorService pool,
+                                int concurrency) throws Exception {
+        if (concurrency == 1) {
+            for (HttpRequest q : reqs) {
+                bare.send(q, HttpResponse.BodyHandlers.ofByteArray());
+            }
+            return;
+        }
+        List<java.util.concurrent.Future<?>> fs = new java.util.ArrayList<>(reqs.length);
+        for (HttpRequest q : reqs) {
+            fs.add(pool.submit(() -> bare.send(q, HttpResponse.BodyHandlers.ofByteArray())));
+        }
+        for (java.util.concurrent.Future<?> f : fs) {
+            f.get();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-        try (InstantServer server = new InstantServer(4)) {
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
+        try (InstantServer server = new InstantServer(Math.max(4, concurrency))) {
             double[] x = new double[calls];
             for (int i = 0; i < calls; i++) {
                 x[i] = i;
             }
             Dataset data = Datasets.inMemory("ab").numeric("x", x).load();
-            HttpModel model = Models.http(server.url()).protocol("mlflow").batchSize(1).concurrency(1).cache(false)
+            HttpModel model = Models.http(server.url()).protocol("mlflow").batchSize(1).concurrency(concurrency).cache(false)
                     .threshold(0.5).classLabels(List.of("0", "1"))
                     .settings(AssaySettings.of(k -> Optional.empty(), Map.of(), Map.of())).build();
             HttpClient bare = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -46,13 +65,22 @@ public final class ThroughputAB {
             }
             double[] ratios = new double[rounds];
             for (int r = -2; r < rounds; r++) {
-                long t0 = System.nanoTime();
-                for (HttpRequest q : reqs) {
-                    bare.send(q, HttpResponse.BodyHandlers.ofByteArray());
+                boolean assayFirst = (r & 1) == 1;
+                long ta = 0;
+                if (assayFirst) {
+                    long s0 = System.nanoTime();
+                    model.predict(data);
+                    ta = System.nanoTime() - s0;
                 }
+                long t0 = System.nanoTime();
+                runBare(bare, reqs, pool, concurrency);
                 long t1 = System.nanoTime();
-                model.predict(data);
-                long t2 = System.nanoTime();
+                if (!assayFirst) {
+                    long s0 = System.nanoTime();
+                    model.predict(data);
+                    ta = System.nanoTime() - s0;
+                }
+                long t2 = t1 + ta;
                 double b = calls / ((t1 - t0) / 1e9);
                 double a = calls / ((t2 - t1) / 1e9);
                 if (r >= 0) {
@@ -64,5 +92,6 @@ public final class ThroughputAB {
             System.out.printf("median assay/bare ratio: %.2f%n", ratios[rounds / 2]);
             model.close();
         }
+        pool.shutdownNow();
     }
 }
