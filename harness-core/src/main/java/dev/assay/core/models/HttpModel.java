@@ -57,7 +57,9 @@ public final class HttpModel implements Model, Availability, AutoCloseable {
         this.config = config;
         this.client = new ModelClient(config);
         String id = config.id != null ? config.id
-                : config.modelName != null ? config.modelName : config.protocol.key() + ":" + config.url.getRawPath();
+                : config.modelName != null ? config.modelName
+                : config.url.getRawPath() == null || config.url.getRawPath().isEmpty() || config.url.getRawPath().equals("/")
+                ? config.protocol.key() : config.protocol.key() + ":" + config.url.getRawPath();
         String fp;
         try {
             fp = Fingerprints.ofText(Json.MAPPER.writeValueAsString(new TreeMap<>(config.identityParams())));
@@ -493,6 +495,142 @@ public final class HttpModel implements Model, Availability, AutoCloseable {
             c.progressInterval = interval;
             return this;
         }
+
+        /** The scenario keys {@link #option} accepts, in documentation order. */
+        public static final List<String> KEYS = List.of("url", "protocol", "id", "model-name", "features", "exclude",
+                "input-layout", "input-name", "format", "route", "input-field", "output-field", "label-output",
+                "score-output", "class-labels", "positive", "threshold", "prompt-column", "prompt-template", "system",
+                "temperature", "max-tokens", "seed", "samples", "samples-mode", "request-template", "label-pointer",
+                "score-pointer", "text-pointer", "headers", "batch-size", "concurrency", "connect-timeout", "timeout",
+                "retries", "backoff", "max-backoff", "requests-per-second", "max-calls", "max-tokens-total", "cache",
+                "mode", "cassette", "jitter-seed", "progress-interval");
+
+        /**
+         * Sets one option by its scenario key, for a scenario parser: {@code option("batch-size", 64)},
+         * {@code option("timeout", "5s")}, {@code option("headers", Map.of(...))}. Values are as parsed from YAML
+         * (text, numbers, booleans, lists, maps); durations are {@code 250ms}, {@code 5s}, {@code 2m} or seconds.
+         *
+         * @throws AssayException naming the key for an unknown key or a value of the wrong kind
+         */
+        public Builder option(String key, Object value) {
+            try {
+                switch (key) {
+                    case "url": c.url = URI.create(text(value)); break;
+                    case "protocol": protocol(text(value)); break;
+                    case "id": id(text(value)); break;
+                    case "model-name": modelName(text(value)); break;
+                    case "features": features(list(value)); break;
+                    case "exclude": exclude(list(value)); break;
+                    case "input-layout": inputLayout(text(value)); break;
+                    case "input-name": inputName(text(value)); break;
+                    case "format": format(text(value)); break;
+                    case "route": route(text(value)); break;
+                    case "input-field": inputField(text(value)); break;
+                    case "output-field": outputField(text(value)); break;
+                    case "label-output": labelOutput(text(value)); break;
+                    case "score-output": scoreOutput(text(value)); break;
+                    case "class-labels": classLabels(list(value)); break;
+                    case "positive": positive(text(value)); break;
+                    case "threshold": threshold(number(value)); break;
+                    case "prompt-column": promptColumn(text(value)); break;
+                    case "prompt-template": promptTemplate(text(value)); break;
+                    case "system": system(text(value)); break;
+                    case "temperature": temperature(number(value)); break;
+                    case "max-tokens": maxTokens((int) whole(value)); break;
+                    case "seed": seed(whole(value)); break;
+                    case "samples": samples((int) whole(value)); break;
+                    case "samples-mode": samplesMode(text(value)); break;
+                    case "request-template": requestTemplate(value instanceof String ? (String) value
+                            : Json.MAPPER.writeValueAsString(value)); break;
+                    case "label-pointer": labelPointer(text(value)); break;
+                    case "score-pointer": scorePointer(text(value)); break;
+                    case "text-pointer": textPointer(text(value)); break;
+                    case "headers":
+                        if (!(value instanceof java.util.Map)) {
+                            throw new IllegalArgumentException("expected a map of header names to values");
+                        }
+                        ((java.util.Map<?, ?>) value).forEach((k, v) -> header(String.valueOf(k), String.valueOf(v)));
+                        break;
+                    case "batch-size": batchSize((int) whole(value)); break;
+                    case "concurrency": concurrency((int) whole(value)); break;
+                    case "connect-timeout": connectTimeout(duration(value)); break;
+                    case "timeout": timeout(duration(value)); break;
+                    case "retries": retries((int) whole(value)); break;
+                    case "backoff": backoff(duration(value)); break;
+                    case "max-backoff": maxBackoff(duration(value)); break;
+                    case "requests-per-second": requestsPerSecond(number(value)); break;
+                    case "max-calls": maxCalls(whole(value)); break;
+                    case "max-tokens-total": maxTokensTotal(whole(value)); break;
+                    case "cache": cache(bool(value)); break;
+                    case "mode": mode(ModelMode.parse(text(value))); break;
+                    case "cassette": cassette(Path.of(text(value))); break;
+                    case "jitter-seed": jitterSeed(whole(value)); break;
+                    case "progress-interval": progressInterval(duration(value)); break;
+                    default:
+                        throw new AssayException("unknown key '" + key + "' in model: http:; expected one of " + KEYS);
+                }
+            } catch (IllegalArgumentException | IOException e) {
+                throw new AssayException("model: http: " + key + ": '" + value + "' is not valid (" + e.getMessage()
+                        + ")", e);
+            }
+            return this;
+        }
+
+        private static String text(Object v) {
+            if (v == null || v instanceof java.util.Collection || v instanceof java.util.Map) {
+                throw new IllegalArgumentException("expected text");
+            }
+            return v.toString();
+        }
+
+        private static List<String> list(Object v) {
+            if (v instanceof java.util.Collection) {
+                List<String> out = new ArrayList<>();
+                ((java.util.Collection<?>) v).forEach(x -> out.add(String.valueOf(x)));
+                return out;
+            }
+            return List.of(text(v));
+        }
+
+        private static double number(Object v) {
+            return v instanceof Number ? ((Number) v).doubleValue() : Double.parseDouble(text(v));
+        }
+
+        private static long whole(Object v) {
+            double d = number(v);
+            if (d != Math.rint(d)) {
+                throw new IllegalArgumentException("expected a whole number");
+            }
+            return (long) d;
+        }
+
+        private static boolean bool(Object v) {
+            if (v instanceof Boolean) {
+                return (Boolean) v;
+            }
+            String t = text(v);
+            if (!t.equals("true") && !t.equals("false")) {
+                throw new IllegalArgumentException("expected true or false");
+            }
+            return Boolean.parseBoolean(t);
+        }
+
+        /** {@code 250ms}, {@code 5s}, {@code 2m}, or a number of seconds. */
+        static Duration duration(Object v) {
+            if (v instanceof Number) {
+                return Duration.ofMillis(Math.round(((Number) v).doubleValue() * 1000));
+            }
+            Matcher m = DURATION.matcher(text(v).strip());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("expected a duration like 250ms, 5s or 2m");
+            }
+            double n = Double.parseDouble(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            double ms = unit.equals("ms") ? n : unit.equals("s") ? n * 1000 : n * 60_000;
+            return Duration.ofMillis(Math.round(ms));
+        }
+
+        private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
 
         public HttpModel build() {
             AssaySettings s = settings != null ? settings : AssaySettings.fromSystem();

@@ -187,6 +187,46 @@ public final class OnnxModel implements Model, Availability, AutoCloseable {
             return this;
         }
 
+        /** The scenario keys {@link #option} accepts ({@code path} is the file given to the builder). */
+        public static final List<String> KEYS = List.of("id", "features", "exclude", "label-output", "score-output",
+                "class-labels", "positive", "threshold", "batch-size");
+
+        /**
+         * Sets one option by its scenario key, for a scenario parser; values as parsed from YAML.
+         *
+         * @throws AssayException naming the key for an unknown key or a value of the wrong kind
+         */
+        public Builder option(String key, Object value) {
+            try {
+                switch (key) {
+                    case "id": return id(String.valueOf(value));
+                    case "features": return features(list(value));
+                    case "exclude": return exclude(list(value));
+                    case "label-output": return labelOutput(String.valueOf(value));
+                    case "score-output": return scoreOutput(String.valueOf(value));
+                    case "class-labels": return classLabels(list(value));
+                    case "positive": return positive(String.valueOf(value));
+                    case "threshold": return threshold(value instanceof Number ? ((Number) value).doubleValue()
+                            : Double.parseDouble(String.valueOf(value)));
+                    case "batch-size": return batchSize(value instanceof Number ? ((Number) value).intValue()
+                            : Integer.parseInt(String.valueOf(value)));
+                    default:
+                        throw new AssayException("unknown key '" + key + "' in model: onnx:; expected path or one of "
+                                + KEYS);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new AssayException("model: onnx: " + key + ": '" + value + "' is not valid (" + e.getMessage()
+                        + ")", e);
+            }
+        }
+
+        private static List<String> list(Object v) {
+            if (v instanceof java.util.Collection) {
+                return ((java.util.Collection<?>) v).stream().map(String::valueOf).toList();
+            }
+            return List.of(String.valueOf(v));
+        }
+
         public OnnxModel build() {
             return new OnnxModel(this);
         }

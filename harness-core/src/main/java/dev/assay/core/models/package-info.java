@@ -51,6 +51,9 @@
  *     max-tokens-total: 200000         # run budget of chat tokens (usage.total_tokens)
  *     cache: true                      # in-memory answers for the run
  *     cassette: cassettes/credit.jsonl # record/replay file (default assay-cassettes/<id>.jsonl)
+ *     mode: replay                     # live | record | replay (default: assay.model.mode, else live)
+ *     jitter-seed: 7                   # seed of the retry jitter (default: assay.seed)
+ *     progress-interval: 10s           # at most one progress report per interval
  *   onnx:
  *     path: models/credit.onnx
  *     features: [age, income]          # a matrix input's columns (default: the model's feature_names metadata)
@@ -64,7 +67,10 @@
  * <h2>Configuration</h2>
  * {@code assay.model.mode} ({@code live} | {@code record} | {@code replay}) and {@code assay.model.url} (replaces the
  * URL) are read through {@code AssaySettings}; {@code ${VAR}} in header values is read the same way (environment
- * variable {@code VAR}).
+ * variable {@code VAR}). {@code assay.progress=true} prints progress to standard error even when it is not a
+ * terminal; a front end can pass its own {@code Progress.Listener} (for example to publish JUnit report entries).
+ * A scenario parser can set every key with {@code HttpModel.Builder#option(key, value)} and
+ * {@code OnnxModel.Builder#option(key, value)}, which name unknown keys and bad values.
  *
  * <h2>Outputs</h2>
  * Labels are text; a score is the probability of the positive class. Text models (openai-chat, json with

@@ -151,4 +151,18 @@ class CacheAndCassetteTest {
                 .protocol("mlflow").settings(settings("replay")).cassette(missing);
         assertThatThrownBy(b::build).hasMessageContaining("replay: cassette " + missing + " does not exist");
     }
+
+    @Test
+    void a_cassette_gets_answers_that_came_from_the_shared_cache() throws Exception {
+        server = new LoopbackServer((req, n) -> HttpFaultsTest.mlflowOk(req));
+        Path a = dir.resolve("a.jsonl");
+        Path b = dir.resolve("b.jsonl");
+        try (HttpModel first = http(server).protocol("mlflow").settings(settings("record")).cassette(a).build();
+             HttpModel second = http(server).protocol("mlflow").settings(settings("record")).cassette(b).build()) {
+            first.predict(Twin.data());
+            second.predict(Twin.data());
+        }
+        assertThat(server.posts()).isEqualTo(1);
+        assertThat(Files.readAllLines(b)).hasSize(6).isEqualTo(Files.readAllLines(a));
+    }
 }

@@ -131,6 +131,10 @@ public final class ModelClient implements AutoCloseable {
                 }
                 if (a != null) {
                     out[r][s] = a;
+                    if (mode == ModelMode.RECORD) {
+                        // answered from the run's cache (maybe by another model instance): still this cassette's
+                        cassette.put(fullRequest(key), a);
+                    }
                 } else {
                     missing.computeIfAbsent(key, k -> new ArrayList<>()).add(new int[] {r, s});
                     firstRow.putIfAbsent(key, r);

@@ -1,0 +1,97 @@
+package dev.assay.benchmarks.models;
+
+import dev.assay.core.AssaySettings;
+import dev.assay.core.Dataset;
+import dev.assay.core.Datasets;
+import dev.assay.core.Models;
+import dev.assay.core.models.HttpModel;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A/B program for a shared machine: alternates rounds of the bare client and Assay's client (in alternating order) (one row per request,
+ * the same concurrency for both) so that both see the same background load; prints calls/s per round and the median ratio.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.assay.benchmarks.models.ThroughputAB [rounds] [calls] [concurrency]</pre>
+ */
+public final class ThroughputAB {
+    private ThroughputAB() {
+    }
+
+    private static void runBare(HttpClient bare, HttpRequest[] reqs, java.util.concurrent.ExecutorService pool,
+                                int concurrency) throws Exception {
+        if (concurrency == 1) {
+            for (HttpRequest q : reqs) {
+                bare.send(q, HttpResponse.BodyHandlers.ofByteArray());
+            }
+            return;
+        }
+        List<java.util.concurrent.Future<?>> fs = new java.util.ArrayList<>(reqs.length);
+        for (HttpRequest q : reqs) {
+            fs.add(pool.submit(() -> bare.send(q, HttpResponse.BodyHandlers.ofByteArray())));
+        }
+        for (java.util.concurrent.Future<?> f : fs) {
+            f.get();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int calls = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
+        try (InstantServer server = new InstantServer(Math.max(4, concurrency))) {
+            double[] x = new double[calls];
+            for (int i = 0; i < calls; i++) {
+                x[i] = i;
+            }
+            Dataset data = Datasets.inMemory("ab").numeric("x", x).load();
+            HttpModel model = Models.http(server.url()).protocol("mlflow").batchSize(1).concurrency(concurrency).cache(false)
+                    .threshold(0.5).classLabels(List.of("0", "1"))
+                    .settings(AssaySettings.of(k -> Optional.empty(), Map.of(), Map.of())).build();
+            HttpClient bare = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            URI endpoint = URI.create(server.url() + "/invocations");
+            HttpRequest[] reqs = new HttpRequest[calls];
+            for (int i = 0; i < calls; i++) {
+                reqs[i] = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"dataframe_split\":{\"columns\":[\"x\"],\"data\":[["
+                                + i + "]]}}", StandardCharsets.UTF_8)).build();
+            }
+            double[] ratios = new double[rounds];
+            for (int r = -2; r < rounds; r++) {
+                boolean assayFirst = (r & 1) == 1;
+                long ta = 0;
+                if (assayFirst) {
+                    long s0 = System.nanoTime();
+                    model.predict(data);
+                    ta = System.nanoTime() - s0;
+                }
+                long t0 = System.nanoTime();
+                runBare(bare, reqs, pool, concurrency);
+                long t1 = System.nanoTime();
+                if (!assayFirst) {
+                    long s0 = System.nanoTime();
+                    model.predict(data);
+                    ta = System.nanoTime() - s0;
+                }
+                long t2 = t1 + ta;
+                double b = calls / ((t1 - t0) / 1e9);
+                double a = calls / ((t2 - t1) / 1e9);
+                if (r >= 0) {
+                    ratios[r] = a / b;
+                    System.out.printf("round %d: bare %.0f calls/s, assay %.0f calls/s, ratio %.2f%n", r, b, a, a / b);
+                }
+            }
+            java.util.Arrays.sort(ratios);
+            System.out.printf("median assay/bare ratio: %.2f%n", ratios[rounds / 2]);
+            model.close();
+        }
+        pool.shutdownNow();
+    }
+}
