@@ -25,10 +25,23 @@ class AuditorQualityTest {
         return r;
     }
 
-    static void report(String name, double eps, DpAuditResult r, long t0) {
-        System.out.printf(Locale.ROOT, "AUDIT | %s | claimed %.2f | lower bound %.4f | estimate %.4f | %s | %.1f s%n",
-                name, eps, r.epsilonLowerBound(), r.epsilonEstimate(), r.passed() ? "pass" : "FAIL",
-                (System.nanoTime() - t0) / 1e9);
+    private static long lastCpu = cpu();
+
+    /** CPU time of this JVM (all threads), to report work independent of the shared machine's load. */
+    static long cpu() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean
+                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
+    }
+
+    /** Prints one figure line; the CPU time is since the previous line (tests run one at a time). */
+    static synchronized void report(String name, double eps, DpAuditResult r, long t0) {
+        long now = cpu();
+        System.out.printf(Locale.ROOT, "AUDIT | %s | claimed %.2f | lower bound %.4f | estimate %.4f | %s | %.1f s"
+                + " wall | %.1f s cpu%n", name, eps, r.epsilonLowerBound(), r.epsilonEstimate(),
+                r.passed() ? "pass" : "FAIL", (System.nanoTime() - t0) / 1e9, (now - lastCpu) / 1e9);
+        lastCpu = now;
     }
 
     @Test

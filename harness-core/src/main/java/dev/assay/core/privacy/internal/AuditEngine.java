@@ -248,17 +248,32 @@ public final class AuditEngine {
         final int op;           // 0: <=, 1: >, 2: ==
         final double t;
         final Object key;
+        java.util.Set<Object> keySet;
+        final List<Object> ordered;
+        final int prefix;
         final String text;
 
-        Event(int projection, int op, double t, Object key, String text) {
+        Event(int projection, int op, double t, Object key, List<Object> ordered, int prefix, String text) {
             this.projection = projection;
             this.op = op;
             this.t = t;
             this.key = key;
+            this.ordered = ordered;
+            this.prefix = prefix;
             this.text = text;
         }
 
+        Event(int projection, int op, double t, Object key, String text) {
+            this(projection, op, t, key, null, 0, text);
+        }
+
         boolean test(Samples s, int i) {
+            if (ordered != null) {
+                if (keySet == null) {
+                    keySet = new java.util.HashSet<>(ordered.subList(0, prefix));
+                }
+                return keySet.contains(s.keys[i]);
+            }
             if (projection < 0) {
                 return key.equals(s.keys[i]);
             }
@@ -380,13 +395,17 @@ public final class AuditEngine {
                 Samples a = sample(m, (I) pairs.get(p)[0], selectionSamples, seed, 1, p, 0, f, pool);
                 @SuppressWarnings("unchecked")
                 Samples b = sample(m, (I) pairs.get(p)[1], selectionSamples, seed, 1, p, 1, f, pool);
-                for (Candidate cand : candidates(f, a, b)) {
+                List<Candidate> cands = candidates(f, a, b);
+                // score each candidate by its Bonferroni-corrected bound over all events, pairs and directions:
+                // this keeps rare events whose selection counts won by chance from beating robust ones
+                double alphaSel = alpha / Math.max(1.0, 2.0 * cands.size() * pairs.size());
+                for (Candidate cand : cands) {
                     candidates++;
                     Event e = cand.event;
                     long ca = cand.ca;
                     long cb = cand.cb;
-                    double s1 = epsilonLowerBound(ca, a.n, cb, b.n, delta, alpha);
-                    double s2 = epsilonLowerBound(cb, b.n, ca, a.n, delta, alpha);
+                    double s1 = epsilonLowerBound(ca, a.n, cb, b.n, delta, alphaSel);
+                    double s2 = epsilonLowerBound(cb, b.n, ca, a.n, delta, alphaSel);
                     if (s1 > best) {
                         best = s1;
                         bestEvent = e;
@@ -439,6 +458,18 @@ public final class AuditEngine {
             this.ca = ca;
             this.cb = cb;
         }
+    }
+
+    private static double ratio(long[] c, int dir) {
+        return dir == 0 ? (c[0] + 0.5) / (c[1] + 0.5) : (c[1] + 0.5) / (c[0] + 0.5);
+    }
+
+    private static String describeSet(List<Map.Entry<Object, long[]>> order, int k) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(k, 3); i++) {
+            sb.append(i == 0 ? "" : ", ").append(order.get(i).getKey());
+        }
+        return sb.append(k > 3 ? ", ..." : "").toString();
     }
 
     /** Number of values in sorted[] that are <= t. */
@@ -496,6 +527,29 @@ public final class AuditEngine {
                     events.add(new Candidate(new Event(-1, 2, 0, key, "output = " + key), c[0], c[1]));
                 }
             });
+            // likelihood-ratio sets (the Neyman-Pearson event, as DP-Sniper's classifier approximates it): outputs
+            // ordered by their estimated ratio, every prefix of that order is an event, in both directions
+            List<Map.Entry<Object, long[]>> entries = new ArrayList<>(counts.entrySet());
+            for (int dir = 0; dir < 2 && entries.size() > 2; dir++) {
+                final int d = dir;
+                List<Map.Entry<Object, long[]>> order = new ArrayList<>(entries);
+                order.sort((x, y) -> Double.compare(ratio(y.getValue(), d), ratio(x.getValue(), d)));
+                List<Object> keys = new ArrayList<>();
+                for (Map.Entry<Object, long[]> en : order) {
+                    keys.add(en.getKey());
+                }
+                long ca = 0;
+                long cb = 0;
+                for (int i = 0; i < order.size() - 1 && i < 2000; i++) {
+                    ca += order.get(i).getValue()[0];
+                    cb += order.get(i).getValue()[1];
+                    if (i >= 1 && ca + cb >= 5) {
+                        events.add(new Candidate(new Event(-1, 3, 0, null, keys, i + 1,
+                                "output in the " + (i + 1) + " values most likely under input " + (d == 0 ? "1" : "2")
+                                        + " (" + describeSet(order, i + 1) + ")"), ca, cb));
+                    }
+                }
+            }
         }
         for (int j = 0; j < f.projections(); j++) {
             String name = f.names.get(j);
