@@ -98,7 +98,8 @@ class DriftStatsTest {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
         double[] v = new double[50_000];
         for (int i = 0; i < v.length; i++) {
-            v[i] = i % 7 == 0 ? Math.round(rnd.nextGaussian()) : rnd.nextGaussian() * Math.pow(10, rnd.nextInt(-300, 300));
+            v[i] = i % 7 == 0 ? Math.round(rnd.nextGaussian())
+                    : rnd.nextGaussian() * Math.pow(10, rnd.nextInt(-300, 300));
         }
         v[3] = Double.NEGATIVE_INFINITY;
         v[4] = Double.POSITIVE_INFINITY;

@@ -179,8 +179,8 @@ public final class DriftEngine {
             for (int i = 0; i < c.size() && row < 0; i++) {
                 row = Double.isInfinite(c.doubleValue(i)) ? i : -1;
             }
-            throw new DataException("column '" + pair.name() + "' of " + source + " has an infinite value (first at row "
-                    + row + "): PSI, KS and Wasserstein need finite numbers");
+            throw new DataException("column '" + pair.name() + "' of " + source
+                    + " has an infinite value (first at row " + row + "): PSI, KS and Wasserstein need finite numbers");
         }
     }
 
