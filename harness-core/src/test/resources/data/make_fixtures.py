@@ -81,5 +81,5 @@ for name, ref, cur in [
 
 with open("drift_fixtures.json", "w") as f:
     json.dump({"generator": "make_fixtures.py", "numpy": np.__version__, "scipy": scipy.__version__,
-               "numeric": numeric, "categorical": categorical}, f, indent=1)
+               "numeric": numeric, "categorical": categorical}, f, separators=(",", ":"))
 print("wrote drift_fixtures.json")

@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The {@code drift} check over 20 columns with {@code rows} rows in the reference and in the current data each:
  * 16 numeric columns (PSI, KS with p-value, Wasserstein) and 4 categorical ones (PSI, chi-square, Jensen-Shannon).
+ * The numeric values are either rounded to 3 decimals (ties: the counting sort applies) or continuous (radix sort).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,6 +37,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class DriftBenchmark {
     @Param({"1000000"})
     public int rows;
+
+    /** {@code rounded}: numbers with 3 decimals (many ties); {@code continuous}: all values distinct. */
+    @Param({"rounded", "continuous"})
+    public String values;
 
     private Dataset reference;
     private Dataset current;
@@ -54,7 +59,8 @@ public class DriftBenchmark {
         for (int c = 0; c < 16; c++) {
             double[] v = new double[rows];
             for (int i = 0; i < rows; i++) {
-                v[i] = Math.round((rnd.nextGaussian() + shift * c) * 1000) / 1000.0;
+                double x = rnd.nextGaussian() + shift * c;
+                v[i] = values.equals("rounded") ? Math.round(x * 1000) / 1000.0 : x;
             }
             b.column(Column.numeric("num" + c, v));
         }

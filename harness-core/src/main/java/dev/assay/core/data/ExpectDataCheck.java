@@ -47,9 +47,15 @@ public final class ExpectDataCheck implements Check {
     @Override
     public CheckResult run(Model model, Dataset data, RunContext context) {
         List<Outcome> outcomes = ExpectationEngine.evaluate(c -> data.hasColumn(c) ? data.column(c) : null,
-                data.rows(), data::locate, rows, specs, List.of(), 0);
+                data.rows(), i -> where(data, i), rows, specs, List.of(), 0);
         CheckResult.Builder result = CheckResult.builder(kind(), name).n(data.rows()).seed(context.seed())
                 .data(DataInfo.of(data));
         return ExpectationReport.fill(result, "data " + data.source(), outcomes).build();
+    }
+
+    /** {@code "line 12 (row 10)"} for file data, {@code "row 10"} otherwise; the file is named once, in the message. */
+    static String where(Dataset data, int row) {
+        int line = data.line(row);
+        return line > 0 ? "line " + line + " (row " + row + ")" : "row " + row;
     }
 }

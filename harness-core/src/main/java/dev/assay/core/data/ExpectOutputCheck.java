@@ -77,10 +77,16 @@ public final class ExpectOutputCheck implements Check {
             }
             return data.hasColumn(c) ? data.column(c) : null;
         };
-        List<Outcome> outcomes = ExpectationEngine.evaluate(lookup, p.size(), data::locate, rows, specs, sumToOne,
-                tolerance);
+        List<Outcome> outcomes = ExpectationEngine.evaluate(lookup, p.size(), i -> where(data, i), rows, specs,
+                sumToOne, tolerance);
         CheckResult.Builder result = CheckResult.builder(kind(), name).n(p.size()).seed(context.seed())
                 .model(info).data(DataInfo.of(data));
-        return ExpectationReport.fill(result, "outputs of model '" + info.id() + "'", outcomes).build();
+        String subject = "outputs of model '" + info.id() + "' on " + data.source();
+        return ExpectationReport.fill(result, subject, outcomes).build();
+    }
+
+    /** {@code "line 12 (row 10)"} for file data, {@code "row 10"} otherwise; the file is named once, in the message. */
+    private static String where(Dataset data, int row) {
+        return ExpectDataCheck.where(data, row);
     }
 }

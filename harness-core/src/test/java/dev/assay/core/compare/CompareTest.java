@@ -201,6 +201,34 @@ class CompareTest {
     }
 
     @Test
+    void binomialSamplerHasTheBinomialMeanAndVariance() {
+        var rng = Stats.rng(17, 1);
+        for (long n : new long[] {20, 1000, 1_000_000}) {
+            double p = 0.3;
+            int draws = 4000;
+            double sum = 0;
+            double sq = 0;
+            for (int k = 0; k < draws; k++) {
+                long x = dev.assay.core.compare.internal.Multinomial.binomial(rng, n, p);
+                assertThat(x).isBetween(0L, n);
+                sum += x;
+                sq += (double) x * x;
+            }
+            double mean = sum / draws;
+            double var = sq / draws - mean * mean;
+            double sd = Math.sqrt(n * p * (1 - p));
+            // the sample mean is within 5 standard errors, the variance within 15%
+            assertThat(mean).isCloseTo(n * p, within(5 * sd / Math.sqrt(draws)));
+            assertThat(var).isCloseTo(n * p * (1 - p), within(0.15 * n * p * (1 - p)));
+        }
+        long[] out = new long[4];
+        dev.assay.core.compare.internal.Multinomial.resample(rng, new long[] {0, 5, 0, 7}, out);
+        assertThat(out[0]).isZero();
+        assertThat(out[2]).isZero();
+        assertThat(out[1] + out[3]).isEqualTo(12);
+    }
+
+    @Test
     void jointCellsRoundTripToConfusionCounts() {
         long[] cells = new long[8];
         cells[PairedBootstrap.cell(0, true, true, false)] = 3; // candidate tp, baseline fn

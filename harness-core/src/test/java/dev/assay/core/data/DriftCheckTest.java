@@ -119,6 +119,16 @@ class DriftCheckTest {
     }
 
     @Test
+    void infiniteValuesAreAnErrorNamingTheColumnAndRow() {
+        Dataset ref = Datasets.inMemory("ref").numeric("x", 1, 2, 3).load();
+        Dataset cur = Datasets.inMemory("cur").numeric("x", 1, Double.POSITIVE_INFINITY, 2).load();
+        CheckResult r = Drift.between(ref, cur).evaluate();
+        assertThat(r.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(r.message()).isEqualTo("column 'x' of cur has an infinite value (first at row 1): PSI, KS and"
+                + " Wasserstein need finite numbers");
+    }
+
+    @Test
     void allNullColumnIsAnErrorNamingIt() {
         Dataset ref = Datasets.inMemory("ref").numeric("x", 1, 2, 3).load();
         Dataset cur = Datasets.inMemory("cur").numeric("x", Double.NaN, Double.NaN).load();

@@ -98,7 +98,8 @@ class DriftStatsTest {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
         double[] v = new double[50_000];
         for (int i = 0; i < v.length; i++) {
-            v[i] = i % 7 == 0 ? Math.round(rnd.nextGaussian()) : rnd.nextGaussian() * Math.pow(10, rnd.nextInt(-300, 300));
+            v[i] = i % 7 == 0 ? Math.round(rnd.nextGaussian())
+                    : rnd.nextGaussian() * Math.pow(10, rnd.nextInt(-300, 300));
         }
         v[3] = Double.NEGATIVE_INFINITY;
         v[4] = Double.POSITIVE_INFINITY;
@@ -107,7 +108,23 @@ class DriftStatsTest {
         double[] expected = v.clone();
         Arrays.sort(expected);
         dev.assay.core.data.internal.Sorting.sort(v);
-        assertThat(v).containsExactly(expected);
+        assertThat(Arrays.equals(v, expected)).as("sorted like Arrays.sort, -0.0 before 0.0").isTrue();
+    }
+
+    @Test
+    void countingSortOfTiedValuesAgreesWithArraysSort() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(6);
+        double[] v = new double[200_000];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.round(rnd.nextGaussian() * 1000) / 1000.0;
+        }
+        v[7] = -0.0;
+        v[8] = 0.0;
+        v[9] = Double.NEGATIVE_INFINITY;
+        double[] expected = v.clone();
+        Arrays.sort(expected);
+        dev.assay.core.data.internal.Sorting.sort(v);
+        assertThat(Arrays.equals(v, expected)).as("sorted like Arrays.sort, -0.0 before 0.0").isTrue();
     }
 
     @Test

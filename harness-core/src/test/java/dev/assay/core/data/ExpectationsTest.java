@@ -53,8 +53,8 @@ class ExpectationsTest {
         // the header is line 1, so row 1 (age -1) is line 3 and row 3 (age 130) is line 5
         assertThat(r.message()).startsWith("Expecting data ")
                 .contains("age: between 0 and 120: 2 of 6 non-null values are not: ")
-                .contains("customers.csv line 3 (row 1) = \"-1\"")
-                .contains("customers.csv line 5 (row 3) = \"130\"")
+                .contains("customers.csv to meet").contains(": line 3 (row 1) = \"-1\"")
+                .contains("; line 5 (row 3) = \"130\"")
                 .contains("there is no column 'missing_col'");
         assertThat(r.findings()).extracting(Finding::row).contains(1L, 3L, 2L, 4L);
     }
@@ -76,7 +76,7 @@ class ExpectationsTest {
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(r.value()).isEqualTo(1.0);
         assertThat(r.message()).contains("score: null fraction at most 0.1: 1 of 6 rows are null (0.1667)")
-                .contains("customers.csv line 7 (row 5)");
+                .contains(": line 7 (row 5)");
     }
 
     @Test
@@ -136,7 +136,7 @@ class ExpectationsTest {
         assertThat(group(r, "probabilities [p_a, p_b] sum to 1 (tolerance 0.000000001)").metric("failing"))
                 .isEqualTo(2.0);
         assertThat(r.value()).isEqualTo(4.0);
-        assertThat(r.message()).contains("probs row 2 = \"sum 0.9\"");
+        assertThat(r.message()).contains("row 2 = \"sum 0.9\"").contains("outputs of model '' on probs");
     }
 
     @Test

@@ -50,7 +50,7 @@ public final class PairedBootstrap {
         long[] draw = new long[cells.length];
         int len = 0;
         for (int b = 0; b < resamples; b++) {
-            Stats.multinomial(rng, cells, draw);
+            Multinomial.resample(rng, cells, draw);
             double d = difference(metric, draw, groups);
             if (!Double.isNaN(d)) {
                 values[len++] = d;

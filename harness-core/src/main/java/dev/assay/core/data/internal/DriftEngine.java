@@ -53,6 +53,8 @@ public final class DriftEngine {
         double[] a = Sorting.sortedNonMissing(pair.ref());
         double[] b = Sorting.sortedNonMissing(pair.cur());
         requireValues(pair, a.length, b.length);
+        requireFinite(pair, pair.ref(), pair.refSource(), a);
+        requireFinite(pair, pair.cur(), pair.curSource(), b);
         s.refN = a.length;
         s.curN = b.length;
         double[] edges = DriftStats.psiEdges(a);
@@ -169,6 +171,17 @@ public final class DriftEngine {
         s.refProportions = DriftStats.proportions(counts[0]);
         s.curProportions = DriftStats.proportions(counts[1]);
         return s;
+    }
+
+    private static void requireFinite(Pair pair, Column c, String source, double[] sorted) {
+        if (Double.isInfinite(sorted[0]) || Double.isInfinite(sorted[sorted.length - 1])) {
+            int row = -1;
+            for (int i = 0; i < c.size() && row < 0; i++) {
+                row = Double.isInfinite(c.doubleValue(i)) ? i : -1;
+            }
+            throw new DataException("column '" + pair.name() + "' of " + source
+                    + " has an infinite value (first at row " + row + "): PSI, KS and Wasserstein need finite numbers");
+        }
     }
 
     private static void requireValues(Pair pair, long a, long b) {

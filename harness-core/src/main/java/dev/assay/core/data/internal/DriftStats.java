@@ -9,14 +9,16 @@ import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
  *
  * <h2>PSI binning (numeric)</h2>
  * The bin edges are the reference's deciles (the 0.1, ..., 0.9 quantiles with linear interpolation, NumPy's
- * default), with duplicates removed (a column with many ties gets fewer bins; a constant one gets two). The outer
+ * default), with duplicates removed (a column with many ties gets fewer bins). The outer
  * bins are open-ended, so every value of either sample falls in a bin: bin 0 is {@code (-inf, e1)}, bin k is
  * {@code [ek, ek+1)}, the last is {@code [e9, +inf)}. When the top edge equals the reference's maximum (a constant
  * column, or ties at the top), one more edge just above that maximum ({@code Math.nextUp}) gives the values above
- * the reference's range a bin of their own (a constant reference thus has three bins: below, equal, above). A proportion of 0 in either sample is replaced by
+ * the reference's range a bin of their own (a constant reference thus has three bins: below, equal, above).
+ * A proportion of 0 in either sample is replaced by
  * {@link #EPSILON} (no renormalisation), so an empty bin adds a large but finite term. Then
  * {@code PSI = sum (cur - ref) * ln(cur / ref)}. Categorical PSI uses the union of both samples' categories as bins,
- * with the same epsilon.
+ * with the same epsilon. This convention is Assay's own (the project's reference notes describe no PSI binning
+ * to follow, Evidently's included); it is reproduced independently in {@code make_fixtures.py}.
  */
 public final class DriftStats {
     /** Stand-in proportion of an empty bin in PSI: {@value}. */

@@ -33,11 +33,93 @@ public final class Sorting {
         return out;
     }
 
+    private static final int FEW_DISTINCT = 1 << 15;
+
+    /**
+     * A counting sort for data with many ties (rounded amounts, ages, codes stored as numbers): counts the distinct
+     * values in a hash table, sorts only those and writes each value as often as it occurs. Gives up (returning
+     * {@code false}, {@code a} untouched) as soon as there are more than {@value #FEW_DISTINCT} distinct values, or
+     * more than 4096 that are over half of the values read so far (continuous data is detected early).
+     */
+    static boolean sortFewDistinct(double[] a) {
+        int n = a.length;
+        int cap = 1 << 12;
+        long[] keys = new long[cap];
+        int[] counts = new int[cap];
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            long k = Double.doubleToRawLongBits(a[i]);
+            int mask = cap - 1;
+            int h = (int) mix(k) & mask;
+            while (counts[h] != 0 && keys[h] != k) {
+                h = (h + 1) & mask;
+            }
+            if (counts[h] == 0) {
+                keys[h] = k;
+                distinct++;
+                if (distinct > FEW_DISTINCT || (distinct > 4096 && distinct > i / 2)) {
+                    return false;
+                }
+                if (distinct * 2 > cap) {
+                    counts[h]++;
+                    long[] oldKeys = keys;
+                    int[] oldCounts = counts;
+                    cap *= 2;
+                    keys = new long[cap];
+                    counts = new int[cap];
+                    for (int j = 0; j < oldKeys.length; j++) {
+                        if (oldCounts[j] != 0) {
+                            int g = (int) mix(oldKeys[j]) & (cap - 1);
+                            while (counts[g] != 0) {
+                                g = (g + 1) & (cap - 1);
+                            }
+                            keys[g] = oldKeys[j];
+                            counts[g] = oldCounts[j];
+                        }
+                    }
+                    continue;
+                }
+            }
+            counts[h]++;
+        }
+        long[] order = new long[distinct];
+        int j = 0;
+        for (int h = 0; h < cap; h++) {
+            if (counts[h] != 0) {
+                long bits = keys[h];
+                order[j++] = bits < 0 ? bits ^ Long.MAX_VALUE : bits; // signed order = double order
+            }
+        }
+        Arrays.sort(order);
+        int pos = 0;
+        for (int d = 0; d < distinct; d++) {
+            long key = order[d];
+            long bits = key < 0 ? key ^ Long.MAX_VALUE : key;
+            int h = (int) mix(bits) & (cap - 1);
+            while (keys[h] != bits) {
+                h = (h + 1) & (cap - 1);
+            }
+            double v = Double.longBitsToDouble(bits);
+            Arrays.fill(a, pos, pos + counts[h], v);
+            pos += counts[h];
+        }
+        return true;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb93f53a8b2fL;
+        return z ^ (z >>> 33);
+    }
+
     /** Sorts {@code a} (no NaN) in place. */
     public static void sort(double[] a) {
         int n = a.length;
         if (n < RADIX_MIN) {
             Arrays.sort(a);
+            return;
+        }
+        if (sortFewDistinct(a)) {
             return;
         }
         long[] keys = new long[n];
