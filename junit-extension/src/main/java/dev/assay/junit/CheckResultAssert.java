@@ -123,6 +123,33 @@ public class CheckResultAssert extends AbstractAssert<CheckResultAssert, CheckRe
         return myself;
     }
 
+    /** Verifies that the check has no findings (a {@code pii-leak} check: nothing was found in any output). */
+    public CheckResultAssert hasNoFindings() {
+        return hasNoFindingsOf();
+    }
+
+    /**
+     * Verifies that the check has no findings of the given entities ({@code CREDIT_CARD}, {@code EMAIL_ADDRESS},
+     * ...); with none given, no findings at all. The message lists each finding's row, span and masked value. An
+     * {@code error} result throws an {@link AssayException}: its outputs were not all scanned.
+     */
+    public CheckResultAssert hasNoFindingsOf(String... entities) {
+        judged();
+        java.util.Set<String> wanted = java.util.Set.of(entities);
+        java.util.List<String> found = actual.findings().stream()
+                .filter(f -> wanted.isEmpty() || wanted.contains(f.entity()))
+                .map(f -> "row " + f.row() + ": " + f.entity()
+                        + (f.start() != null ? " at [" + f.start() + ", " + f.end() + ")" : "")
+                        + (f.masked() != null ? " " + f.masked() : "")
+                        + (f.score() != null ? " (score " + CheckMessages.number(f.score()) + ")" : ""))
+                .toList();
+        if (!found.isEmpty()) {
+            throwAssertionError(dev.assay.junit.internal.ReportMessages.shouldHaveNoFindings("check <"
+                    + actual.name() + ">", java.util.List.of(entities), found, found.size()));
+        }
+        return myself;
+    }
+
     /**
      * Verifies that the check has a row for a group, given as {@code "column=value"} strings (several for an
      * intersection: {@code hasGroup("sex=Female", "race=Black")}, or {@code hasGroup("sex=Female, race=Black")}).

@@ -4,6 +4,8 @@ import dev.assay.core.Dataset;
 import dev.assay.core.Datasets;
 import dev.assay.core.Model;
 import dev.assay.core.Models;
+import dev.assay.core.models.HttpModel;
+import dev.assay.core.models.OnnxModel;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -115,15 +117,21 @@ final class Injection {
         boolean byClass = a.value() != Model.class;
         boolean byColumn = !a.predictions().isBlank();
         boolean byFile = !a.predictionsFile().isBlank();
-        int set = (byClass ? 1 : 0) + (byColumn ? 1 : 0) + (byFile ? 1 : 0);
+        boolean byOnnx = !a.onnx().isBlank();
+        boolean byHttp = !a.url().isBlank() || !a.protocol().isBlank();
+        int set = (byClass ? 1 : 0) + (byColumn ? 1 : 0) + (byFile ? 1 : 0) + (byOnnx ? 1 : 0) + (byHttp ? 1 : 0);
+        if (!byHttp && (!a.modelName().isBlank() || !a.cassette().isBlank())) {
+            throw new ExtensionConfigurationException(at + ": `" + (a.modelName().isBlank() ? "cassette"
+                    : "modelName") + "` only applies to an HTTP model; set `url` and `protocol` too");
+        }
         if (!byFile && !a.column().isBlank()) {
             throw new ExtensionConfigurationException(at + ": `column` only applies to `predictionsFile`; for a"
                     + " column of the data under test use `predictions = \"" + a.column() + "\"`");
         }
         if (set == 0) {
             throw new ExtensionConfigurationException(at + " names no model; set `value` (a class implementing "
-                    + Model.class.getName() + "), `predictions` (a column of the data) or `predictionsFile` with"
-                    + " `column`");
+                    + Model.class.getName() + "), `predictions` (a column of the data), `predictionsFile` with"
+                    + " `column`, `onnx` (a file) or `url` and `protocol` (an endpoint)");
         }
         if (set > 1) {
             List<String> given = new java.util.ArrayList<>();
@@ -136,6 +144,12 @@ final class Injection {
             if (byFile) {
                 given.add("`predictionsFile`");
             }
+            if (byOnnx) {
+                given.add("`onnx`");
+            }
+            if (byHttp) {
+                given.add("`url`/`protocol`");
+            }
             throw new ExtensionConfigurationException(at + " sets " + String.join(" and ", given)
                     + "; set exactly one");
         }
@@ -143,7 +157,8 @@ final class Injection {
             throw new ExtensionConfigurationException(at + ": `predictionsFile` needs `column`, the column of the"
                     + " file that holds the predictions");
         }
-        Class<?> produced = byClass ? a.value() : Model.class;
+        Class<?> produced = byClass ? a.value() : byOnnx ? OnnxModel.class : byHttp ? HttpModel.class
+                : Model.class;
         if (!type.isAssignableFrom(produced)) {
             throw new ExtensionConfigurationException(at + ": cannot assign a " + produced.getSimpleName()
                     + " to type " + type.getSimpleName() + "; declare it as " + produced.getName());
@@ -153,6 +168,9 @@ final class Injection {
         }
         if (byColumn) {
             return Models.predictions(a.predictions());
+        }
+        if (byOnnx || byHttp) {
+            return ModelArtifacts.model(a, at, testClass, declaringClass, context);
         }
         DataFiles.Located file = DataFiles.locate(a.predictionsFile(), testClass, declaringClass,
                 "@TestModel(predictionsFile = \"" + a.predictionsFile() + "\") on " + where);

@@ -69,7 +69,9 @@ class ArchitectureTest {
                 .filter(c -> c.getPackageName().equals("dev.assay.junit") && c.getModifiers()
                         .contains(JavaModifier.PUBLIC) && c.isTopLevelClass())
                 .map(JavaClass::getSimpleName).sorted().collect(Collectors.toList());
-        assertThat(api).containsExactly("AssayAssertions", "CheckResultAssert", "GroupResultAssert", "ModelTest",
+        assertThat(api).containsExactly("AssayAssertions", "CheckResultAssert", "DpAuditResultAssert",
+                "EnabledIfModelAvailable", "FairnessGate", "FairnessMetricAssert", "FairnessReportAssert",
+                "GroupResultAssert", "ModelTest", "PiiFindingsAssert", "PrivacyBudget", "PrivacyLedgerAssert",
                 "TestDataset", "TestModel");
     }
 

@@ -575,7 +575,8 @@ class ModelTestExtensionTest {
     void misusedAttributesAreNamed() {
         assertThat(configurationError(NoModelFixture.class)).hasMessage("@TestModel on parameter 'model' of"
                 + " NoModelFixture.test() names no model; set `value` (a class implementing dev.assay.core.Model),"
-                + " `predictions` (a column of the data) or `predictionsFile` with `column`");
+                + " `predictions` (a column of the data), `predictionsFile` with `column`, `onnx` (a file) or `url` and"
+                + " `protocol` (an endpoint)");
         assertThat(configurationError(TwoModelsFixture.class))
                 .hasMessageEndingWith("sets `value` and `predictions`; set exactly one");
         assertThat(configurationError(ColumnWithoutFileFixture.class))

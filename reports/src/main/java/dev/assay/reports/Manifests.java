@@ -125,6 +125,9 @@ public final class Manifests {
         roots.stream().map(r -> slashes(base.relativize(r))).sorted().forEach(rootsJson::add);
         ArrayNode list = root.putArray("files");
         for (Map.Entry<String, Path> e : files.entrySet()) {
+            if (!Files.isRegularFile(e.getValue())) {
+                continue; // removed while listing (another writer's temporary file)
+            }
             ObjectNode f = list.addObject();
             f.put("path", e.getKey());
             f.put("sha256", sha256(e.getValue()));

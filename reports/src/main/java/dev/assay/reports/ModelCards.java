@@ -81,8 +81,9 @@ public final class ModelCards {
                 throw new AssayException("cannot read the model card sections " + sectionsFile + ": " + e, e);
             }
         }
-        return List.of(writeAtomically(dir, MARKDOWN_FILE, markdown(evidence, sections)),
-                writeAtomically(dir, HTML_FILE, html(evidence, sections)));
+        var card = ModelCardRenderer.both(evidence, sections);
+        return List.of(writeAtomically(dir, MARKDOWN_FILE, card.getKey()),
+                writeAtomically(dir, HTML_FILE, card.getValue()));
     }
 
     static Path writeAtomically(Path dir, String name, String content) {

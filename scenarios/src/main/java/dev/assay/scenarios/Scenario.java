@@ -1,13 +1,14 @@
 package dev.assay.scenarios;
 
 import dev.assay.core.AssayException;
+import dev.assay.core.AssaySettings;
 import dev.assay.core.Dataset;
 import dev.assay.core.Model;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * A loaded and validated scenario file: its name, seed, model, data and checks. Load one with
@@ -18,13 +19,13 @@ public final class Scenario {
     private final String name;
     private final Long seed;
     private final String modelKind;
-    private final Supplier<Model> modelFactory;
+    private final Function<AssaySettings, Model> modelFactory;
     private final Dataset data;
     private final List<ScenarioCheck> checks;
     private Model model;
     private RuntimeException modelError;
 
-    Scenario(Path file, String name, Long seed, String modelKind, Supplier<Model> modelFactory, Dataset data,
+    Scenario(Path file, String name, Long seed, String modelKind, Function<AssaySettings, Model> modelFactory, Dataset data,
              List<ScenarioCheck> checks) {
         this.file = Objects.requireNonNull(file, "file");
         this.name = Objects.requireNonNull(name, "name");
@@ -50,7 +51,7 @@ public final class Scenario {
         return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
     }
 
-    /** {@code predictions} or {@code java}. */
+    /** {@code predictions}, {@code java}, {@code http} or {@code onnx}. */
     public String modelKind() {
         return modelKind;
     }
@@ -60,10 +61,20 @@ public final class Scenario {
      *
      * @throws AssayException when the model cannot be made; every check of the scenario is then an {@code error}
      */
-    public synchronized Model model() {
+    public Model model() {
+        return model(AssaySettings.fromSystem());
+    }
+
+    /**
+     * The model, made on first use with {@code settings} ({@code assay.model.url}, {@code assay.model.mode} and
+     * header variables of an {@code http} model are read from them).
+     *
+     * @throws AssayException when the model cannot be made; every check of the scenario is then an {@code error}
+     */
+    public synchronized Model model(AssaySettings settings) {
         if (model == null && modelError == null) {
             try {
-                model = Objects.requireNonNull(modelFactory.get(), "model");
+                model = Objects.requireNonNull(modelFactory.apply(settings), "model");
             } catch (RuntimeException e) {
                 modelError = e instanceof AssayException ? e
                         : new AssayException("model of " + file + " cannot be made: " + e, e);

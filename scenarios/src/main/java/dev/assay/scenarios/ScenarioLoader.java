@@ -1,6 +1,7 @@
 package dev.assay.scenarios;
 
 import dev.assay.core.AssayException;
+import dev.assay.core.AssaySettings;
 import dev.assay.core.Check;
 import dev.assay.core.ColumnType;
 import dev.assay.core.Dataset;
@@ -9,6 +10,7 @@ import dev.assay.core.Model;
 import dev.assay.core.Models;
 import dev.assay.scenarios.internal.CheckKinds;
 import dev.assay.scenarios.internal.Fields;
+import dev.assay.scenarios.internal.ModelBlocks;
 import dev.assay.scenarios.internal.Node;
 import dev.assay.scenarios.internal.Problems;
 import dev.assay.scenarios.internal.ScenarioContext;
@@ -29,7 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Loads and validates scenario files ({@code *.assay.yaml}, {@code *.assay.yml}, {@code *.assay.json}).
@@ -46,7 +47,6 @@ import java.util.function.Supplier;
 public final class ScenarioLoader {
     static final List<String> TOP_KEYS = List.of("name", "seed", "model", "data", "checks");
     static final List<String> MODEL_KEYS = List.of("predictions", "java", "http", "onnx");
-    static final List<String> SUPPORTED_MODELS = List.of("predictions", "java");
     static final List<String> PREDICTION_KEYS = List.of("column", "path");
     static final List<String> DATA_KEYS = List.of("path", "label", "positive", "sensitive", "separator", "quote",
             "header", "columns", "skip-lines", "trim", "missing", "types");
@@ -123,8 +123,20 @@ public final class ScenarioLoader {
         }
         ScenarioContext ctx = new ScenarioContext(data, problems, dataNode != null && dataNode.get("label") != null);
 
+        ctx.with(dir, new ScenarioContext.Loaders() {
+            @Override
+            public Dataset data(Node map, String path) {
+                return ScenarioLoader.this.data(new Fields(map, path, problems, DATA_KEYS), dir);
+            }
+
+            @Override
+            public Function<AssaySettings, Model> model(Node map, String path) {
+                return ScenarioLoader.this.model(new Fields(map, path, problems, MODEL_KEYS), dir, ctx,
+                        new String[1]);
+            }
+        });
         String[] modelKind = new String[1];
-        Supplier<Model> model = null;
+        Function<AssaySettings, Model> model = null;
         Node modelNode = top.map("model", true);
         if (modelNode != null) {
             model = model(new Fields(modelNode, "model", problems, MODEL_KEYS), dir, ctx, modelKind);
@@ -171,7 +183,7 @@ public final class ScenarioLoader {
         if (path != null) {
             file = dir.resolve(path).normalize();
             if (!Files.isRegularFile(file)) {
-                problems.at(f.get("path"), "data.path: file not found: '" + path + "' (looked for " + file + ")");
+                problems.at(f.get("path"), f.path("path") + ": file not found: '" + path + "' (looked for " + file + ")");
                 file = null;
             }
         }
@@ -179,7 +191,7 @@ public final class ScenarioLoader {
         if (jsonl) {
             for (String k : CSV_ONLY) {
                 if (f.has(k)) {
-                    problems.at(f.key(k), "data." + k + ": applies to CSV files only, but '" + path
+                    problems.at(f.key(k), f.path(k) + ": applies to CSV files only, but '" + path
                             + "' is JSON Lines");
                 }
             }
@@ -197,10 +209,10 @@ public final class ScenarioLoader {
         String positive = f.string("positive", false);
         List<Node> sensitive = f.strings("sensitive");
         if (Boolean.FALSE.equals(header) && columns == null && !f.has("columns")) {
-            problems.at(f.key("header"), "data.header: false needs 'data.columns', the names of the columns");
+            problems.at(f.key("header"), f.path("header") + ": false needs '" + f.path("columns") + "', the names of the columns");
         }
         if (f.has("columns") && !Boolean.FALSE.equals(header)) {
-            problems.at(f.key("columns"), "data.columns: only with 'header: false' (the file's header row names"
+            problems.at(f.key("columns"), f.path("columns") + ": only with 'header: false' (the file's header row names"
                     + " the columns otherwise)");
         }
         Map<String, ColumnType> typeMap = new LinkedHashMap<>();
@@ -208,7 +220,7 @@ public final class ScenarioLoader {
             for (Map.Entry<Node.Key, Node> e : types.entrySet()) {
                 String t = e.getValue().text();
                 if (!TYPES.contains(t)) {
-                    problems.at(e.getValue(), "data.types." + e.getKey().name() + ": unknown type '" + t + "'"
+                    problems.at(e.getValue(), f.path("types") + "." + e.getKey().name() + ": unknown type '" + t + "'"
                             + Suggest.hint(t, TYPES) + " (expected numeric or categorical)");
                 } else {
                     typeMap.put(e.getKey().name(), ColumnType.valueOf(t.toUpperCase(Locale.ROOT)));
@@ -241,14 +253,14 @@ public final class ScenarioLoader {
         try {
             data = source.load();
         } catch (AssayException e) {
-            problems.at(f.get("path"), "data.path: cannot load '" + path + "': " + e.getMessage());
+            problems.at(f.get("path"), f.path("path") + ": cannot load '" + path + "': " + e.getMessage());
             return null;
         }
         ScenarioContext ctx = new ScenarioContext(data, problems);
         if (types != null) {
             for (Node.Key k : types.keySet()) {
                 if (!data.hasColumn(k.name())) {
-                    problems.at(k, "data.types: unknown column '" + k.name() + "' in " + path
+                    problems.at(k, f.path("types") + ": unknown column '" + k.name() + "' in " + path
                             + Suggest.hint(k.name(), data.columnNames()) + " (columns: "
                             + String.join(", ", data.columnNames()) + ")");
                 }
@@ -256,12 +268,12 @@ public final class ScenarioLoader {
         }
         boolean ok = true;
         if (label != null) {
-            ok &= ctx.requireColumn(f.get("label"), "data.label", "label");
+            ok &= ctx.requireColumn(f.get("label"), f.path("label"), "label");
         }
         List<String> sens = new ArrayList<>();
         if (sensitive != null) {
             for (Node n : sensitive) {
-                ok &= ctx.requireColumn(n, "data.sensitive", "sensitive");
+                ok &= ctx.requireColumn(n, f.path("sensitive"), "sensitive");
                 sens.add(n.text());
             }
         }
@@ -282,22 +294,23 @@ public final class ScenarioLoader {
             return null;
         }
         if (s.length() != 1) {
-            f.problems().at(f.get(key), "data." + key + ": expected one character, found '" + s + "'");
+            f.problems().at(f.get(key), f.path(key) + ": expected one character, found '" + s + "'");
             return null;
         }
         return s.charAt(0);
     }
 
-    private Supplier<Model> model(Fields f, Path dir, ScenarioContext ctx, String[] kindOut) {
+    private Function<AssaySettings, Model> model(Fields f, Path dir, ScenarioContext ctx, String[] kindOut) {
         Problems problems = f.problems();
         List<String> kinds = new ArrayList<>(f.node().entries().keySet());
         kinds.retainAll(MODEL_KEYS);
         if (kinds.isEmpty()) {
-            problems.at(f.node(), "model: expected exactly one of " + String.join(", ", SUPPORTED_MODELS));
+            problems.at(f.node(), f.path("").replaceAll("\\.$", "") + ": expected exactly one of "
+                    + String.join(", ", MODEL_KEYS));
             return null;
         }
         if (kinds.size() > 1) {
-            problems.at(f.key(kinds.get(1)), "model: expected exactly one of " + String.join(", ", MODEL_KEYS)
+            problems.at(f.key(kinds.get(1)), f.path("").replaceAll("\\.$", "") + ": expected exactly one of " + String.join(", ", MODEL_KEYS)
                     + ", found both '" + kinds.get(0) + "' and '" + kinds.get(1) + "'");
             return null;
         }
@@ -309,7 +322,7 @@ public final class ScenarioLoader {
                 if (body == null) {
                     return null;
                 }
-                Fields p = new Fields(body, "model.predictions", problems, PREDICTION_KEYS);
+                Fields p = new Fields(body, f.path("predictions"), problems, PREDICTION_KEYS);
                 String column = p.string("column", true);
                 String path = p.string("path", false);
                 if (column == null) {
@@ -319,12 +332,12 @@ public final class ScenarioLoader {
                     if (p.has("path")) {
                         return null;
                     }
-                    ctx.requireColumn(p.get("column"), "model.predictions.column", "prediction");
-                    return () -> Models.predictions(column);
+                    ctx.requireColumn(p.get("column"), p.path("column"), "prediction");
+                    return settings -> Models.predictions(column);
                 }
                 Path file = dir.resolve(path).normalize();
                 if (!Files.isRegularFile(file)) {
-                    problems.at(p.get("path"), "model.predictions.path: file not found: '" + path
+                    problems.at(p.get("path"), p.path("path") + ": file not found: '" + path
                             + "' (looked for " + file + ")");
                     return null;
                 }
@@ -332,20 +345,20 @@ public final class ScenarioLoader {
                 try {
                     preds = Datasets.file(file).name(path).load();
                 } catch (AssayException e) {
-                    problems.at(p.get("path"), "model.predictions.path: cannot load '" + path + "': "
+                    problems.at(p.get("path"), p.path("path") + ": cannot load '" + path + "': "
                             + e.getMessage());
                     return null;
                 }
-                if (!ctx.requireColumn(preds, p.get("column"), "model.predictions.column", "prediction")) {
+                if (!ctx.requireColumn(preds, p.get("column"), p.path("column"), "prediction")) {
                     return null;
                 }
                 if (ctx.data() != null && preds.rows() != ctx.data().rows()) {
-                    problems.at(p.get("path"), "model.predictions.path: '" + path + "' has " + preds.rows()
+                    problems.at(p.get("path"), p.path("path") + ": '" + path + "' has " + preds.rows()
                             + " rows but " + ctx.data().source() + " has " + ctx.data().rows()
                             + "; predictions must match the data row for row");
                     return null;
                 }
-                return () -> Models.predictionsFile(file, column);
+                return settings -> Models.predictionsFile(file, column);
             }
             case "java": {
                 String className = f.string("java", true);
@@ -360,21 +373,29 @@ public final class ScenarioLoader {
                 try {
                     type = Class.forName(className, false, loader);
                 } catch (ClassNotFoundException | LinkageError e) {
-                    problems.at(f.get("java"), "model.java: class '" + className + "' not found on the class path");
+                    problems.at(f.get("java"), f.path("java") + ": class '" + className + "' not found on the class path");
                     return null;
                 }
                 if (!Model.class.isAssignableFrom(type)) {
-                    problems.at(f.get("java"), "model.java: class '" + className + "' does not implement "
+                    problems.at(f.get("java"), f.path("java") + ": class '" + className + "' does not implement "
                             + Model.class.getName());
                     return null;
                 }
                 Class<? extends Model> modelType = type.asSubclass(Model.class);
-                return () -> Models.java(modelType);
+                return settings -> Models.java(modelType);
+            }
+            case "http": {
+                Node body = f.map("http", true);
+                return body == null ? null
+                        : ModelBlocks.http(new Fields(body, f.path("http"), problems, ModelBlocks.HTTP_KEYS), ctx);
+            }
+            case "onnx": {
+                Node body = f.map("onnx", true);
+                return body == null ? null
+                        : ModelBlocks.onnx(new Fields(body, f.path("onnx"), problems, ModelBlocks.ONNX_KEYS), ctx);
             }
             default:
-                problems.at(f.key(kind), "model." + kind + ": '" + kind + "' models are not supported yet"
-                        + " (supported: " + String.join(", ", SUPPORTED_MODELS) + ")");
-                return null;
+                throw new IllegalStateException(kind);
         }
     }
 

@@ -177,7 +177,7 @@ class ScenarioLoaderTest {
     void unknownCheckKindListsTheKnownKinds() throws IOException {
         ScenarioException e = fail(BASE.replace("    performance:", "    performanse:"));
         assertThat(e.getMessage()).isEqualTo(at(12, 5) + "checks[0]: unknown check kind 'performanse';"
-                + " did you mean 'performance'? (known kinds: performance)");
+                + " did you mean 'performance'? (known kinds: compare, dp-audit, drift, expect-data, expect-output, fairness, membership-inference, performance, pii-leak, privacy-budget)");
     }
 
     @Test
@@ -206,7 +206,8 @@ class ScenarioLoaderTest {
     void checkWithoutKind() throws IOException {
         ScenarioException e = fail(BASE.replaceAll("(?s)    performance:.*", ""));
         assertThat(e.getMessage()).isEqualTo(at(11, 5)
-                + "checks[0]: check 'Accuracy' has no kind; add one of: performance");
+                + "checks[0]: check 'Accuracy' has no kind; add one of: "
+                + "compare, dp-audit, drift, expect-data, expect-output, fairness, membership-inference, performance, pii-leak, privacy-budget");
     }
 
     @Test
@@ -223,13 +224,13 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void httpAndOnnxModelsAreNotSupportedYet() throws IOException {
-        ScenarioException e = fail(BASE.replace("  predictions:\n    column: y_pred\n",
+    void httpAndOnnxModelsAreCheckedWhileLoading() throws IOException {
+        Scenario s = load(BASE.replace("  predictions:\n    column: y_pred\n",
                 "  http: { url: \"http://localhost:1/infer\" }\n"));
-        assertThat(e.getMessage()).isEqualTo(at(3, 3)
-                + "model.http: 'http' models are not supported yet (supported: predictions, java)");
-        e = fail(BASE.replace("  predictions:\n    column: y_pred\n", "  onnx: { path: m.onnx }\n"));
-        assertThat(e.getMessage()).startsWith(at(3, 3) + "model.onnx: 'onnx' models are not supported yet");
+        assertThat(s.modelKind()).isEqualTo("http");
+        ScenarioException e = fail(BASE.replace("  predictions:\n    column: y_pred\n", "  onnx: { path: m.onnx }\n"));
+        assertThat(e.getMessage()).isEqualTo(at(3, 17) + "model.onnx.path: file not found: 'm.onnx' (looked for "
+                + dir.resolve("m.onnx") + ")");
     }
 
     @Test

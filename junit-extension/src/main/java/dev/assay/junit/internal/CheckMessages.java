@@ -206,12 +206,23 @@ public final class CheckMessages {
 
     private static String group(CheckResult r, GroupResult g) {
         StringBuilder sb = new StringBuilder(g.label());
-        if (r.metric() != null) {
+        if (r.metric() != null && g.metrics().containsKey(r.metric())) {
             sb.append(' ').append(number(g.metric(r.metric())));
             Interval ci = g.ci().get(r.metric());
             if (ci != null) {
                 sb.append(' ').append(ci);
             }
+        } else {
+            // an aggregate (demographic_parity_ratio): show the group's own metrics
+            g.metrics().forEach((name, v) -> {
+                if (!name.equals("count")) {
+                    sb.append(' ').append(name).append(' ').append(number(v));
+                    Interval ci = g.ci().get(name);
+                    if (ci != null) {
+                        sb.append(' ').append(ci);
+                    }
+                }
+            });
         }
         sb.append(" n=").append(g.n());
         if (g.excluded() != null) {
@@ -238,7 +249,7 @@ public final class CheckMessages {
     }
 
     /** {@code 0.95} as {@code 95%}. */
-    static String percent(Double confidence) {
+    public static String percent(Double confidence) {
         return confidence == null ? "?" : number(confidence * 100) + "%";
     }
 
@@ -258,6 +269,11 @@ public final class CheckMessages {
 
     private static ErrorMessageFactory message(String body) {
         return new Message(NL + body);
+    }
+
+    /** A message factory for a finished text (a new line is put before it, as AssertJ does). */
+    public static ErrorMessageFactory text(String body) {
+        return message(body);
     }
 
     /** An {@link ErrorMessageFactory} for a finished text; AssertJ adds the {@code as(...)} description. */

@@ -4,6 +4,7 @@ import dev.assay.core.CheckResult;
 import dev.assay.core.Evidence;
 import dev.assay.core.Verdict;
 import dev.assay.reports.internal.CheckFamilies;
+import dev.assay.reports.internal.GroupCharts;
 import dev.assay.reports.internal.ResultTables;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -46,6 +47,8 @@ public final class AllureCheckWriter {
     public static final String RESULT_JSON = " - result.json";
     public static final String FINDINGS_CSV = " - findings.csv";
     public static final String FAILURE_TXT = " - failure.txt";
+    /** Suffix of the per-group chart (checks with groups): values, interval whiskers, the threshold line. */
+    public static final String GROUPS_SVG = " - groups.svg";
 
     private AllureCheckWriter() {
     }
@@ -157,6 +160,7 @@ public final class AllureCheckWriter {
         String name = r.name();
         Allure.addAttachment(name + GROUPS_HTML, "text/html", ResultTables.html(r), ".html");
         Allure.addAttachment(name + GROUPS_CSV, "text/csv", ResultTables.csv(r), ".csv");
+        GroupCharts.svg(r).ifPresent(svg -> Allure.addAttachment(name + GROUPS_SVG, "image/svg+xml", svg, ".svg"));
         Allure.addAttachment(name + RESULT_JSON, "application/json", Evidence.toJson(r), ".json");
         if (!r.findings().isEmpty()) {
             Allure.addAttachment(name + FINDINGS_CSV, "text/csv", ResultTables.findingsCsv(r), ".csv");

@@ -1,7 +1,12 @@
 package dev.assay.reports.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.core.CheckResult;
 import dev.assay.core.Evidence;
+import dev.assay.core.GroupResult;
+import dev.assay.core.Interval;
+import dev.assay.core.Threshold;
+import dev.assay.core.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,7 +58,7 @@ public final class ModelCardRenderer {
             ".gate{display:inline-block;padding:4px 10px;border-radius:4px;color:#fff;font-weight:700}",
             ".gate.pass{background:#1a7f37;color:#fff}.gate.fail{background:#cf222e;color:#fff}",
             ".team{background:#fafafa;border-left:3px solid #bbb;padding:4px 12px}",
-            ".missing{color:#777;font-style:italic}");
+            ".missing{color:#777;font-style:italic}figure.chart{margin:4px 0 16px}");
 
 
     private ModelCardRenderer() {
@@ -68,8 +73,22 @@ public final class ModelCardRenderer {
      * @param sections the team's Markdown ({@code ## Intended use}, ...), or {@code null} for none
      */
     public static String markdown(Evidence evidence, String sections) {
+        return markdown(blocks(evidence, sections));
+    }
+
+    /**
+     * Both forms of the card from one pass over the evidence.
+     *
+     * @return the Markdown card and the HTML card
+     */
+    public static Map.Entry<String, String> both(Evidence evidence, String sections) {
+        List<Block> blocks = blocks(evidence, sections);
+        return Map.entry(markdown(blocks), html(evidence, blocks));
+    }
+
+    private static String markdown(List<Block> blocks) {
         StringBuilder md = new StringBuilder(4096);
-        for (Block b : blocks(evidence, sections)) {
+        for (Block b : blocks) {
             b.markdown(md);
         }
         return md.toString();
@@ -82,12 +101,16 @@ public final class ModelCardRenderer {
      * @param sections the team's Markdown, or {@code null} for none
      */
     public static String html(Evidence evidence, String sections) {
+        return html(evidence, blocks(evidence, sections));
+    }
+
+    private static String html(Evidence evidence, List<Block> blocks) {
         StringBuilder h = new StringBuilder(8192);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
                 .append(esc("Model card: " + clean(evidence.suite()))).append("</title>\n<style>\n").append(STYLE)
                 .append("\n</style>\n</head>\n<body>\n");
-        for (Block b : blocks(evidence, sections)) {
+        for (Block b : blocks) {
             b.html(h);
         }
         h.append("</body>\n</html>\n");
@@ -303,6 +326,7 @@ public final class ModelCardRenderer {
                 rows.add(row);
             }
             b.add(new Table(header, rows, Set.of()));
+            chart(c, groups).ifPresent(svg -> b.add(new Svg(svg)));
         }
         if (!findings.isEmpty()) {
             Map<String, Integer> byEntity = new TreeMap<>();
@@ -314,6 +338,43 @@ public final class ModelCardRenderer {
             b.add(new Para(clean(nz(text(c, "name"))) + ": " + findings.size() + " finding"
                     + (findings.size() == 1 ? "" : "s") + " (" + s + "); masked values are in the evidence and the "
                     + "Allure report."));
+        }
+    }
+
+    /** The per-group chart of a check as the evidence records it (HTML card only). */
+    private static java.util.Optional<String> chart(JsonNode c, List<JsonNode> groups) {
+        try {
+            CheckResult.Builder r = CheckResult.builder(nz(text(c, "kind")), nz(text(c, "name")))
+                    .verdict(Verdict.ERROR);
+            if (text(c, "metric") != null) {
+                r.metric(text(c, "metric"));
+            }
+            if (c.hasNonNull("confidence")) {
+                r.confidence(c.get("confidence").asDouble());
+            }
+            JsonNode t = c.get("threshold");
+            if (t != null && (t.hasNonNull("min") || t.hasNonNull("max"))) {
+                r.threshold(new Threshold(t.hasNonNull("min") ? t.get("min").asDouble() : null,
+                        t.hasNonNull("max") ? t.get("max").asDouble() : null));
+            }
+            for (JsonNode g : groups) {
+                Map<String, String> group = new LinkedHashMap<>();
+                g.path("group").fields().forEachRemaining(e -> group.put(e.getKey(), e.getValue().asText()));
+                Map<String, Double> metrics = new LinkedHashMap<>();
+                g.path("metrics").fields().forEachRemaining(e -> metrics.put(e.getKey(),
+                        e.getValue().isNumber() ? e.getValue().asDouble() : null));
+                Map<String, Interval> ci = new LinkedHashMap<>();
+                g.path("ci").fields().forEachRemaining(e -> {
+                    if (e.getValue().isArray() && e.getValue().size() == 2) {
+                        ci.put(e.getKey(), new Interval(e.getValue().get(0).asDouble(), e.getValue().get(1).asDouble()));
+                    }
+                });
+                r.group(new GroupResult(group, g.path("n").asLong(), metrics, ci,
+                        g.hasNonNull("excluded") ? g.get("excluded").asText() : null));
+            }
+            return GroupCharts.svg(r.build());
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty(); // evidence that does not make a chart still makes a table
         }
     }
 
@@ -475,6 +536,16 @@ public final class ModelCardRenderer {
                 h.append("</tr>\n");
             }
             h.append("</tbody>\n</table>\n");
+        }
+    }
+
+    /** An inline SVG chart: in the HTML card only (the Markdown card has the same numbers in its table). */
+    private record Svg(String svg) implements Block {
+        public void markdown(StringBuilder md) {
+        }
+
+        public void html(StringBuilder h) {
+            h.append("<figure class=\"chart\">\n").append(svg).append("</figure>\n");
         }
     }
 

@@ -22,8 +22,9 @@ public final class Redact {
 
     /** {@code text} without URL user information and secret query parameter values; {@code null} stays null. */
     public static String text(String text) {
-        if (text == null) {
-            return null;
+        if (text == null || text.indexOf(':') < 0 && text.indexOf('?') < 0 && text.indexOf('&') < 0
+                && text.indexOf(';') < 0) {
+            return text;
         }
         String out = USERINFO.matcher(text).replaceAll("$1");
         return SECRET_PARAM.matcher(out).replaceAll("$1***");

@@ -166,7 +166,10 @@ class AllureCheckWriterTest {
         Map<String, String> attachments = attachments(test);
         assertThat(attachments).containsOnlyKeys("Accuracy by sex - groups.html | text/html",
                 "Accuracy by sex - groups.csv | text/csv", "Accuracy by sex - result.json | application/json",
-                "Accuracy by sex - failure.txt | text/plain");
+                "Accuracy by sex - failure.txt | text/plain", "Accuracy by sex - groups.svg | image/svg+xml");
+        // F's accuracy 0.75 on the 0..1 axis of the 400-pixel plot that starts at x = 200: cx = 200 + 0.75 * 400
+        assertThat(attachments.get("Accuracy by sex - groups.svg | image/svg+xml")).startsWith("<svg ")
+                .contains("<circle class=\"value\" cx=\"500\"", "<line class=\"threshold\"");
         assertThat(attachments.get("Accuracy by sex - groups.html | text/html"))
                 .contains("verdict-fail\">fail<", "<td>F</td>", "<td>M</td>", "<tr class=\"excluded\"><td>X</td>",
                         "0.75 " + interval, ">0.9 [");

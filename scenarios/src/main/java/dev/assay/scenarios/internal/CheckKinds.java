@@ -16,6 +16,15 @@ public final class CheckKinds {
 
     static {
         register("performance", new PerformanceParser());
+        register("fairness", new FairnessParser());
+        register("pii-leak", new PiiLeakParser());
+        register("privacy-budget", new PrivacyBudgetParser());
+        register("dp-audit", new DpAuditParser());
+        register("membership-inference", new MembershipInferenceParser());
+        register("expect-data", new ExpectParser(false));
+        register("expect-output", new ExpectParser(true));
+        register("drift", new DriftParser());
+        register("compare", new CompareParser());
     }
 
     private CheckKinds() {

@@ -33,10 +33,10 @@ public final class Execution {
     /** Evaluates {@code check} with {@link Checks#evaluate} and records it in the shared recorder of {@code settings}. */
     public static Outcome run(AssaySettings settings, Scenario scenario, ScenarioCheck check) {
         RunContext ctx = new RunContext(scenario.name(), seed(settings, scenario));
-        Capturing capturing = new Capturing(check.check(), scenario);
+        Capturing capturing = new Capturing(check.check(), scenario, settings);
         Model model;
         try {
-            model = scenario.model();
+            model = scenario.model(settings);
         } catch (RuntimeException e) {
             model = null; // Capturing.run rethrows it, so the check is an error that says why
         }
@@ -66,9 +66,12 @@ public final class Execution {
         private final Scenario scenario;
         Throwable caught;
 
-        Capturing(Check delegate, Scenario scenario) {
+        private final AssaySettings settings;
+
+        Capturing(Check delegate, Scenario scenario, AssaySettings settings) {
             this.delegate = delegate;
             this.scenario = scenario;
+            this.settings = settings;
         }
 
         @Override

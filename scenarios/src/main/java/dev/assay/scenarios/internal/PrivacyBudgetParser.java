@@ -1,0 +1,73 @@
+package dev.assay.scenarios.internal;
+
+import dev.assay.core.Check;
+import dev.assay.core.privacy.PrivacyBudgetCheck;
+import java.util.List;
+
+/**
+ * {@code privacy-budget: {...}}: keys of {@link PrivacyBudgetCheck.Builder}, see {@code dev.assay.core.privacy}'s
+ * package-info.
+ */
+final class PrivacyBudgetParser implements CheckKinds.CheckParser {
+    static final List<String> KEYS = List.of("accountant", "noise-multiplier", "sampling-rate", "batch-size",
+            "dataset-size", "steps", "epochs", "delta", "max-epsilon");
+    static final List<String> ACCOUNTANTS = List.of("rdp", "zcdp", "pld", "basic", "advanced", "best");
+
+    @Override
+    public List<String> keys() {
+        return KEYS;
+    }
+
+    @Override
+    public Check parse(String name, Fields f, ScenarioContext ctx) {
+        Problems problems = f.problems();
+        int before = problems.size();
+        PrivacyBudgetCheck.Builder b = PrivacyBudgetCheck.builder().name(name);
+        String accountant = f.oneOf("accountant", ACCOUNTANTS, false);
+        if (accountant != null) {
+            ParseHelp.apply(f, "accountant", () -> b.accountant(accountant));
+        }
+        Double sigma = f.number("noise-multiplier");
+        if (sigma != null) {
+            b.noiseMultiplier(sigma);
+        } else if (!f.has("noise-multiplier")) {
+            f.missing("noise-multiplier", "the DP-SGD noise standard deviation over the clipping norm");
+        }
+        Double q = ParseHelp.unit(f, "sampling-rate");
+        if (q != null) {
+            b.samplingRate(q);
+        }
+        Long batch = f.integer("batch-size");
+        if (batch != null) {
+            b.batchSize(batch);
+        }
+        Long size = f.integer("dataset-size");
+        if (size != null) {
+            b.datasetSize(size);
+        }
+        Long steps = f.integer("steps");
+        if (steps != null) {
+            b.steps(steps);
+        }
+        Double epochs = f.number("epochs");
+        if (epochs != null) {
+            b.epochs(epochs);
+        }
+        Double delta = f.number("delta");
+        if (delta != null) {
+            b.delta(delta);
+        } else if (!f.has("delta")) {
+            f.missing("delta", "the target delta, such as 1e-5");
+        }
+        Double maxEpsilon = f.number("max-epsilon");
+        if (maxEpsilon != null) {
+            b.maxEpsilon(maxEpsilon);
+        } else if (!f.has("max-epsilon")) {
+            f.missing("max-epsilon", "the budget the configuration must stay within");
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return ParseHelp.build(f, KEYS, b::build);
+    }
+}
