@@ -39,7 +39,10 @@ public final class PhoneDetector extends Detector {
                 || c == '/' || c == '\u00a0';
     }
 
-    /** Per-thread cache of cluster -> matches (start, end, bare), so repeated numbers are verified once. */
+    /**
+     * Per-thread cache of cluster -> matches (start, end, bare), so a number repeated within one text is verified
+     * once; cleared after each scan so no scanned value outlives the scan.
+     */
     private final ThreadLocal<java.util.LinkedHashMap<String, List<int[]>>> cache = ThreadLocal.withInitial(
             () -> new java.util.LinkedHashMap<>(256, 0.75f, true) {
                 @Override
@@ -78,6 +81,11 @@ public final class PhoneDetector extends Detector {
         }
         c.put(cluster, found);
         return found;
+    }
+
+    @Override
+    public void release() {
+        cache.get().clear();
     }
 
     @Override

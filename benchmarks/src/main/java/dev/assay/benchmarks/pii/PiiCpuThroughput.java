@@ -1,0 +1,45 @@
+package dev.assay.benchmarks.pii;
+
+import dev.assay.core.pii.PiiEntity;
+import dev.assay.core.pii.PiiScanner;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+
+/**
+ * Companion to {@link PiiScanBenchmark} for a shared machine: MB/s per core from the scanning thread's CPU time
+ * (ThreadMXBean), which other processes on the machine disturb far less than wall-clock time. Same text.
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar dev.assay.benchmarks.pii.PiiCpuThroughput}
+ */
+public final class PiiCpuThroughput {
+    private PiiCpuThroughput() {
+    }
+
+    public static void main(String[] args) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        PiiScanner all = PiiScanner.builder().entities(PiiEntity.all()).build();
+        for (int mb : new int[] {1, 10}) {
+            String text = PiiScanBenchmark.text(mb << 20, 42);
+            for (String set : new String[] {"defaultSet", "allEntities"}) {
+                PiiScanner s = set.equals("defaultSet") ? PiiScanner.defaults() : all;
+                for (int i = 0; i < Math.max(3, 30 / mb); i++) {
+                    s.scan(text); // warm-up
+                }
+                int reps = Math.max(3, 20 / mb);
+                long best = Long.MAX_VALUE;
+                long total = 0;
+                int findings = 0;
+                for (int i = 0; i < reps; i++) {
+                    long c0 = mx.getCurrentThreadCpuTime();
+                    findings = s.scan(text).size();
+                    long c = mx.getCurrentThreadCpuTime() - c0;
+                    best = Math.min(best, c);
+                    total += c;
+                }
+                System.out.printf(Locale.ROOT, "%-11s %2d MB: %d findings, mean %.1f cpu-ms (%.1f MB/s), best %.1f"
+                        + " cpu-ms (%.1f MB/s)%n", set, mb, findings, total / 1e6 / reps, mb * 1e9 * reps / total,
+                        best / 1e6, mb * 1e9 / best);
+            }
+        }
+    }
+}
