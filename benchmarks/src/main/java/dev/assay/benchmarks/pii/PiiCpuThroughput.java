@@ -18,6 +18,11 @@ public final class PiiCpuThroughput {
     public static void main(String[] args) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         PiiScanner all = PiiScanner.builder().entities(PiiEntity.all()).build();
+        String warm = PiiScanBenchmark.text(4 << 20, 7);
+        for (int i = 0; i < 15; i++) { // JIT warm-up on other text before any measurement
+            PiiScanner.defaults().scan(warm);
+            all.scan(warm);
+        }
         for (int mb : new int[] {1, 10}) {
             String text = PiiScanBenchmark.text(mb << 20, 42);
             for (String set : new String[] {"defaultSet", "allEntities"}) {
