@@ -141,4 +141,39 @@ class PiiScannerTest {
         assertThat(ip.scan("net 10.0.0.1/33")).extracting(PiiFinding::start, PiiFinding::end)
                 .containsExactly(tuple(4, 12));
     }
+
+    @Test
+    void defaultSetIsPresidiosDefaultsThatAssayImplements() {
+        // conf/default_recognizers.yaml minus IT_DRIVER_LICENSE, IT_VAT_CODE, IT_IDENTITY_CARD, IT_PASSPORT
+        assertThat(PiiEntity.defaults()).containsExactlyInAnyOrder("CREDIT_CARD", "US_BANK_NUMBER",
+                "US_DRIVER_LICENSE", "US_ITIN", "US_PASSPORT", "US_SSN", "UK_NHS", "ES_NIF", "ES_NIE",
+                "IT_FISCAL_CODE", "PL_PESEL", "CRYPTO", "DATE_TIME", "EMAIL_ADDRESS", "IBAN_CODE", "IP_ADDRESS",
+                "MEDICAL_LICENSE", "MAC_ADDRESS", "PHONE_NUMBER", "URL");
+        assertThat(PiiEntity.all()).containsAll(PiiEntity.optional()).containsAll(PiiEntity.secrets());
+    }
+
+    @Test
+    void aScannerIsSafeToShareBetweenThreads() throws Exception {
+        PiiScanner s = PiiScanner.builder().entities(PiiEntity.all()).build();
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            texts.add("row " + i + ": mail a" + i + "@example.com, card 4242 4242 4242 4242, call +44 20 7946 0"
+                    + (100 + i) + ", on 2024-01-" + (10 + i % 20) + " from 192.0.2." + (i % 250));
+        }
+        List<List<PiiFinding>> sequential = texts.stream().map(s::scan).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<PiiFinding>>> futures = new java.util.ArrayList<>();
+            for (String t : texts) {
+                futures.add(pool.submit(() -> s.scan(t)));
+            }
+            for (int i = 0; i < texts.size(); i++) {
+                assertThat(futures.get(i).get()).as("row %d", i).isEqualTo(sequential.get(i));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(sequential.get(7)).extracting(PiiFinding::entity).containsExactly("EMAIL_ADDRESS",
+                "CREDIT_CARD", "PHONE_NUMBER", "DATE_TIME", "IP_ADDRESS");
+    }
 }

@@ -39,7 +39,10 @@ public final class PhoneDetector extends Detector {
                 || c == '/' || c == '\u00a0';
     }
 
-    /** Per-thread cache of cluster -> matches (start, end, bare), so repeated numbers are verified once. */
+    /**
+     * Per-thread cache of cluster -> matches (start, end, bare), so a number repeated within one text is verified
+     * once; cleared after each scan so no scanned value outlives the scan.
+     */
     private final ThreadLocal<java.util.LinkedHashMap<String, List<int[]>>> cache = ThreadLocal.withInitial(
             () -> new java.util.LinkedHashMap<>(256, 0.75f, true) {
                 @Override
@@ -64,7 +67,18 @@ public final class PhoneDetector extends Detector {
         }
         boolean international = t.indexOf('+') >= 0 && t.indexOf('+') == t.lastIndexOf('+') && digits <= 15
                 && t.charAt(t.indexOf('+') + 1) >= '0';
+        int firstDigit = -1;
+        int lastDigit = -1;
+        for (int k = 0; k < cluster.length(); k++) {
+            if (Character.isDigit(cluster.charAt(k))) {
+                lastDigit = k;
+                if (firstDigit < 0) {
+                    firstDigit = k;
+                }
+            }
+        }
         for (String region : international ? regions.subList(0, 1) : regions) {
+            boolean covered = false;
             for (PhoneNumberMatch m : UTIL.findNumbers(cluster, region, PhoneNumberUtil.Leniency.STRICT_GROUPING,
                     Long.MAX_VALUE)) {
                 if (spans.add(((long) m.start() << 32) | m.end())) {
@@ -74,10 +88,19 @@ public final class PhoneDetector extends Detector {
                     }
                     found.add(new int[] {m.start(), m.end(), bare ? 1 : 0});
                 }
+                covered |= m.start() <= firstDigit && m.end() > lastDigit;
+            }
+            if (covered) {
+                break; // the whole cluster is one number: other regions cannot add a finding
             }
         }
         c.put(cluster, found);
         return found;
+    }
+
+    @Override
+    public void release() {
+        cache.get().clear();
     }
 
     @Override
