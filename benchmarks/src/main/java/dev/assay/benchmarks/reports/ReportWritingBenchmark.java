@@ -55,7 +55,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What writing the reports costs (see BENCHMARKS-reports.md):
+ * What writing the reports costs (see BENCHMARKS.md):
  * <ul>
  *   <li>{@link #evidence1000Checks}: {@code evidence.json} for 1,000 checks (8 groups, 4 metrics with intervals,
  *       one finding each), serialised and written atomically (goal: under 1 s);</li>

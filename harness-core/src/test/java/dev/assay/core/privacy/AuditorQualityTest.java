@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The auditor on the StatDP / DP-Sniper benchmark (reference/privacy.md §4a) with default settings (500,000
  * confirmation samples per input, 250,000 for selection, 95% confidence, seed 1). Correct mechanisms pass at their
- * claimed ε; buggy ones fail where the reference shows a violation. Figures go to stdout and BENCHMARKS-privacy.md.
+ * claimed ε; buggy ones fail where the reference shows a violation. Figures go to stdout and BENCHMARKS.md.
  */
 class AuditorQualityTest {
 

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * DP-Sniper's setting (claimed ε = 0.1, reference/privacy.md §4) for BENCHMARKS-privacy.md; prints one line per
+ * DP-Sniper's setting (claimed ε = 0.1, reference/privacy.md §4) for BENCHMARKS.md; prints one line per
  * mechanism and asserts nothing. Run with {@code -Dassay.privacy.sniper=true}.
  */
 @EnabledIfSystemProperty(named = "assay.privacy.sniper", matches = "true")
