@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * 1 MB of hostile input through every detector, one at a time: no catastrophic backtracking, no quadratic scan.
  * The bound is a generous 5 s per detector and input so that a shared CI machine does not make it flaky; the real
- * times are written to {@code target/pii-pathological.md} (and copied into BENCHMARKS-pii.md).
+ * times are written to {@code target/pii-pathological.md} (and copied into BENCHMARKS.md).
  */
 class PiiPathologicalInputTest {
     static final int SIZE = 1 << 20;
