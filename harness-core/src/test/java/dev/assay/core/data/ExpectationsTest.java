@@ -136,7 +136,7 @@ class ExpectationsTest {
         assertThat(group(r, "probabilities [p_a, p_b] sum to 1 (tolerance 0.000000001)").metric("failing"))
                 .isEqualTo(2.0);
         assertThat(r.value()).isEqualTo(4.0);
-        assertThat(r.message()).contains("row 2 = \"sum 0.9\"").contains("outputs of model '' on probs");
+        assertThat(r.message()).contains("row 2 = \"sum 0.9\"").contains("outputs of model '" + model.info().id() + "' on probs");
     }
 
     @Test
