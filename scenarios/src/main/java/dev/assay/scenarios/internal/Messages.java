@@ -46,7 +46,16 @@ public final class Messages {
         if (!groups.isEmpty() && r.metric() != null) {
             sb.append("worst groups:").append(nl);
             for (GroupResult g : groups.subList(0, Math.min(WORST_GROUPS, groups.size()))) {
-                sb.append("  ").append(g.label()).append(": ").append(number(g.metrics().get(r.metric())));
+                sb.append("  ").append(g.label()).append(": ");
+                if (g.metrics().containsKey(r.metric()) || g.metrics().isEmpty()) {
+                    sb.append(number(g.metrics().get(r.metric())));
+                } else {
+                    // the groups carry their own metrics (e.g. findings per entity of a pii-leak check)
+                    StringBuilder own = new StringBuilder();
+                    g.metrics().forEach((k, v) -> own.append(own.length() == 0 ? "" : ", ").append(k).append('=')
+                            .append(number(v)));
+                    sb.append(own);
+                }
                 Interval ci = g.ci().get(r.metric());
                 if (ci != null) {
                     sb.append(' ').append(interval(ci));
