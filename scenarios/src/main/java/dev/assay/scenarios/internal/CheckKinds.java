@@ -25,6 +25,8 @@ public final class CheckKinds {
         register("expect-output", new ExpectParser(true));
         register("drift", new DriftParser());
         register("compare", new CompareParser());
+        register("invariance", new InvarianceParser());
+        register("directional", new DirectionalParser());
     }
 
     private CheckKinds() {

@@ -1,0 +1,142 @@
+package dev.assay.core.robustness;
+
+import dev.assay.core.AssayConstants;
+import dev.assay.core.CheckResult;
+import dev.assay.core.Checks;
+import dev.assay.core.Dataset;
+import dev.assay.core.Decision;
+import dev.assay.core.Model;
+import dev.assay.core.RunContext;
+import java.util.Objects;
+
+/**
+ * Entry point for the {@code invariance} check: the model's prediction must not change under a perturbation.
+ *
+ * <pre>{@code
+ * CheckResult sexBlind = Invariance.of(model).on(holdout)
+ *         .perturb(Perturbations.swap("sex")).maxFlipRate(0.0)
+ *         .evaluate();
+ * }</pre>
+ *
+ * <p>{@link #check()} builds the same check without a model, for a runner to apply.
+ */
+public final class Invariance {
+    private Invariance() {
+    }
+
+    /** A check of {@code model}; name the data with {@link Builder#on(Dataset)}. */
+    public static Builder of(Model model) {
+        return new Builder(Objects.requireNonNull(model, "model"));
+    }
+
+    /** A check without a model yet. */
+    public static Builder check() {
+        return new Builder(null);
+    }
+
+    /** Settings of an invariance check. */
+    public static final class Builder {
+        private final Model model;
+        private Dataset data;
+        String name;
+        Perturbation perturbation;
+        Constraints constraints = Constraints.none();
+        Double maxFlipRate;
+        Double tolerance;
+        Integer sample;
+        Decision decision = Decision.POINT;
+        double confidence = AssayConstants.DEFAULT_CONFIDENCE;
+        int examples = 10;
+        private Long seed;
+
+        Builder(Model model) {
+            this.model = model;
+        }
+
+        /** The data to perturb. */
+        public Builder on(Dataset data) {
+            this.data = Objects.requireNonNull(data, "data");
+            return this;
+        }
+
+        /** The check's name in reports; {@code null} for the default, {@code "invariance under <perturbation>"}. */
+        public Builder named(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** The perturbation (required). */
+        public Builder perturb(Perturbation perturbation) {
+            this.perturbation = Objects.requireNonNull(perturbation, "perturbation");
+            return this;
+        }
+
+        /** What the perturbation may change (default: no constraints). */
+        public Builder constraints(Constraints constraints) {
+            this.constraints = Objects.requireNonNull(constraints, "constraints");
+            return this;
+        }
+
+        /** The flip rate must be at most {@code max} (without it the check measures and passes). */
+        public Builder maxFlipRate(double max) {
+            this.maxFlipRate = max;
+            return this;
+        }
+
+        /**
+         * A row also counts as changed when its score moves by more than {@code tolerance} (needs a model with
+         * scores); {@code null} (default) compares labels only.
+         */
+        public Builder tolerance(Double tolerance) {
+            this.tolerance = tolerance;
+            return this;
+        }
+
+        /** Test a seeded sample of this many rows; {@code null} (default) for all rows. */
+        public Builder sample(Integer rows) {
+            this.sample = rows;
+            return this;
+        }
+
+        /** The decision rule (default {@link Decision#POINT}). */
+        public Builder decision(Decision decision) {
+            this.decision = Objects.requireNonNull(decision, "decision");
+            return this;
+        }
+
+        /** Confidence level of the interval (default 0.95). */
+        public Builder confidence(double confidence) {
+            this.confidence = confidence;
+            return this;
+        }
+
+        /** How many changed rows are listed as findings (default 10); the message gives the total. */
+        public Builder examples(int examples) {
+            this.examples = examples;
+            return this;
+        }
+
+        /** The seed (default: the front end's, else {@code assay.seed}). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** The check, for a runner. */
+        public InvarianceCheck build() {
+            return new InvarianceCheck(this);
+        }
+
+        /** Evaluates the check; never throws for bad data or a failing model (the result is then an error). */
+        public CheckResult evaluate() {
+            if (model == null || data == null) {
+                throw new IllegalStateException("evaluate() needs Invariance.of(model).on(data)");
+            }
+            RunContext ctx = RunContext.current();
+            if (seed != null) {
+                ctx = new RunContext(ctx.suite(), seed);
+            }
+            return Checks.evaluate(build(), model, data, ctx);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.assay.core.robustness;
+
+import dev.assay.core.Check;
+import dev.assay.core.CheckResult;
+import dev.assay.core.DataInfo;
+import dev.assay.core.Dataset;
+import dev.assay.core.Decision;
+import dev.assay.core.Finding;
+import dev.assay.core.Interval;
+import dev.assay.core.Model;
+import dev.assay.core.RunContext;
+import dev.assay.core.Threshold;
+import dev.assay.core.Verdict;
+import dev.assay.core.internal.Stats;
+import dev.assay.core.robustness.internal.Fmt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The {@code invariance} check: the share of rows whose prediction changes under a perturbation (metric
+ * {@code flip_rate}), with a Wilson interval, against {@code max-flip-rate}. A row changes when its predicted label
+ * differs, or, with a {@code tolerance}, when its score moves by more than the tolerance. The changed rows are listed
+ * as findings (entity {@code flip}; up to {@code examples} of them, the message gives the total): the 0-based data
+ * row, the perturbed values and the two predictions in {@code detail}, the score change in {@code score}.
+ *
+ * <p>Only rows whose input the perturbation actually changes are counted ({@code n}): a missing value, a zero under a
+ * relative change, or a value already at its bound stays as it is, and the message says how many rows were left out
+ * that way. A perturbation that changes no row at all is an error, never a pass.
+ *
+ * <p>A model that fails, or gives no label (or no score when a tolerance needs one), is an error; so is a model of
+ * stored predictions, which no perturbation can change. Build one with {@link Invariance}.
+ */
+public final class InvarianceCheck implements Check {
+    private final String name;
+    private final Perturbation perturbation;
+    private final Constraints constraints;
+    private final Threshold threshold;
+    private final Double tolerance;
+    private final Integer sample;
+    private final Decision decision;
+    private final double confidence;
+    private final int examples;
+
+    InvarianceCheck(Invariance.Builder b) {
+        this.perturbation = Objects.requireNonNull(b.perturbation, "perturbation: an invariance check needs one");
+        this.name = b.name != null ? b.name : "invariance under " + perturbation.describe();
+        this.constraints = b.constraints;
+        this.threshold = b.maxFlipRate == null ? null : Threshold.atMost(b.maxFlipRate);
+        this.tolerance = b.tolerance;
+        this.sample = b.sample;
+        this.decision = b.decision;
+        this.confidence = b.confidence;
+        this.examples = b.examples;
+        if (b.maxFlipRate != null && !(b.maxFlipRate >= 0 && b.maxFlipRate <= 1)) {
+            throw new IllegalArgumentException("max-flip-rate must be between 0 and 1, was " + b.maxFlipRate);
+        }
+        if (tolerance != null && !(tolerance >= 0)) {
+            throw new IllegalArgumentException("tolerance must not be negative, was " + tolerance);
+        }
+        if (sample != null && sample < 1) {
+            throw new IllegalArgumentException("sample must be at least 1 row, was " + sample);
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence must be between 0 and 1, was " + confidence);
+        }
+        if (examples < 0) {
+            throw new IllegalArgumentException("examples must not be negative, was " + examples);
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "invariance";
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The perturbation under test. */
+    public Perturbation perturbation() {
+        return perturbation;
+    }
+
+    @Override
+    public CheckResult run(Model model, Dataset data, RunContext context) {
+        RobustnessRun run = RobustnessRun.of(kind(), name, model, data, context, perturbation, constraints, sample);
+        int n = run.size();
+        String why = "tolerance " + Fmt.number(tolerance == null ? 0 : tolerance) + " compares scores";
+        List<Finding> findings = new ArrayList<>();
+        long flips = 0;
+        for (int i = 0; i < n; i++) {
+            if (!run.changed[i]) {
+                continue;
+            }
+            String l0 = run.label(run.before, i, "original");
+            String l1 = run.label(run.after, i, "perturbed: " + perturbation.describe());
+            boolean changed = !l0.equals(l1);
+            double s0 = Double.NaN;
+            double s1 = Double.NaN;
+            if (tolerance != null) {
+                s0 = run.score(run.before, i, "original", why);
+                s1 = run.score(run.after, i, "perturbed", why);
+                changed |= Math.abs(s1 - s0) > tolerance;
+            } else if (run.before.hasScores() && run.after.hasScores()) {
+                s0 = run.before.score(i);
+                s1 = run.after.score(i);
+            }
+            if (!changed) {
+                continue;
+            }
+            flips++;
+            if (findings.size() < examples) {
+                String detail = run.change(perturbation, i) + "; prediction: " + l0 + " -> " + l1
+                        + (Double.isNaN(s0) || Double.isNaN(s1) ? ""
+                        : "; score: " + Fmt.number(s0) + " -> " + Fmt.number(s1));
+                Double delta = Double.isNaN(s0) || Double.isNaN(s1) ? null : s1 - s0;
+                findings.add(new Finding(run.originalRow(i), "flip", null, null, null, delta, detail));
+            }
+        }
+        n = run.tested;
+        double rate = (double) flips / n;
+        Interval ci = Stats.wilson(flips, n, confidence);
+        Verdict verdict = threshold == null ? Verdict.PASS : threshold.judge(rate, ci, decision);
+        CheckResult.Builder r = CheckResult.builder(kind(), name).metric("flip_rate").value(rate).ci(ci)
+                .confidence(confidence).threshold(threshold).decision(decision).verdict(verdict).n(n)
+                .seed(context.seed()).model(run.info).data(DataInfo.of(data)).findings(findings);
+        String summary = flips + " of " + n + " rows changed prediction under " + perturbation.describe()
+                + (tolerance != null ? " (or score by more than " + Fmt.number(tolerance) + ")" : "")
+                + ": flip_rate " + Fmt.number(rate) + " " + ci;
+        if (verdict == Verdict.FAIL) {
+            r.message("expected flip_rate to be " + threshold.describe() + " (decision: " + decision.json()
+                    + "), but " + summary + examplesNote(flips, findings.size()) + run.unchangedNote());
+        } else if (flips > 0 || run.tested < run.size()) {
+            r.message(summary + examplesNote(flips, findings.size()) + run.unchangedNote());
+        }
+        return r.build();
+    }
+
+    static String examplesNote(long total, int shown) {
+        return total == 0 ? "" : shown < total ? "; showing " + shown + " of " + total + " examples" : "";
+    }
+}

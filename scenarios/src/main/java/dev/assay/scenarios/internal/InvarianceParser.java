@@ -1,0 +1,39 @@
+package dev.assay.scenarios.internal;
+
+import dev.assay.core.Check;
+import dev.assay.core.Decision;
+import dev.assay.core.robustness.Constraints;
+import dev.assay.core.robustness.Invariance;
+import dev.assay.core.robustness.Perturbation;
+import java.util.List;
+
+/** {@code invariance: {perturb, constraints, max-flip-rate, tolerance, sample, decision, confidence, examples}}. */
+final class InvarianceParser implements CheckKinds.CheckParser {
+    static final List<String> KEYS = List.of("perturb", "constraints", "max-flip-rate", "tolerance", "sample",
+            "decision", "confidence", "examples");
+
+    @Override
+    public List<String> keys() {
+        return KEYS;
+    }
+
+    @Override
+    public Check parse(String name, Fields f, ScenarioContext ctx) {
+        Problems problems = f.problems();
+        int before = problems.size();
+        Invariance.Builder b = Invariance.check().named(name);
+        Perturbation p = PerturbParser.perturbation(f, ctx);
+        Constraints c = PerturbParser.constraints(f, ctx, p);
+        Double max = RobustnessKeys.rate(f, "max-flip-rate", true);
+        if (max != null) {
+            b.maxFlipRate(max);
+        }
+        Double tolerance = RobustnessKeys.nonNegative(f, "tolerance");
+        b.tolerance(tolerance);
+        RobustnessKeys.common(f, b::sample, d -> b.decision(d), b::confidence, b::examples);
+        if (problems.size() != before || p == null || c == null) {
+            return null;
+        }
+        return b.perturb(p).constraints(c).build();
+    }
+}
