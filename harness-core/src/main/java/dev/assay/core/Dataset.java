@@ -135,6 +135,37 @@ public final class Dataset {
         return new Dataset(source, sha256, new ArrayList<>(columns.values()), lines, label, positive, sensitive);
     }
 
+    /**
+     * The same rows, roles and line numbers with some columns replaced by others of the same name and length (for
+     * example a perturbed copy of a column). The fingerprint becomes the SHA-256 of the original fingerprint and the
+     * names of the replaced columns, so a derived dataset is never mistaken for its source. Columns are not copied.
+     *
+     * @param name         the derived data's name in messages and evidence, for example {@code "holdout (swap sex)"};
+     *                     not {@code null}
+     * @param replacements columns whose names exist in this dataset, each with {@link #rows()} values; not {@code null}
+     * @return the derived dataset, never {@code null}
+     * @throws DataException when a column does not exist here or has another length
+     */
+    public Dataset replacing(String name, List<Column> replacements) {
+        Map<String, Column> byName = new LinkedHashMap<>(columns);
+        StringBuilder names = new StringBuilder();
+        for (Column c : replacements) {
+            if (!byName.containsKey(c.name())) {
+                throw new DataException(source + ": cannot replace column '" + c.name() + "', which does not exist;"
+                        + " columns are " + columns.keySet());
+            }
+            if (c.size() != rows) {
+                throw new DataException(source + ": replacement column '" + c.name() + "' has " + c.size()
+                        + " rows where the data has " + rows);
+            }
+            byName.put(c.name(), c);
+            names.append('|').append(c.name());
+        }
+        String derived = dev.assay.core.internal.Hashing.sha256Hex(sha256 + "|replaced" + names);
+        return new Dataset(Objects.requireNonNull(name, "name"), derived, new ArrayList<>(byName.values()), lines,
+                label, positive, sensitive);
+    }
+
     /** The same data with one more column (for example, predictions joined in). */
     public Dataset withColumn(Column column) {
         List<Column> cols = new ArrayList<>(columns.values());
