@@ -68,6 +68,25 @@ public abstract class Detector {
         find(text, from, to, out);
     }
 
+    /**
+     * Whether this detector is expensive and runs after the others, skipping clusters whose matches overlap spans
+     * that overlap resolution keeps for certain (see {@link Blocker}). Its candidates must score at most
+     * {@link #maxScore()} before context enhancement, and it must not be validated.
+     */
+    public boolean deferred() {
+        return false;
+    }
+
+    /** For a deferred detector: the highest score of its candidates before context enhancement. */
+    public double maxScore() {
+        return 1.0;
+    }
+
+    /** Like {@link #find(String, int, int, List, WindowStats)}, for a deferred detector, with the spans it may skip. */
+    void find(String text, int from, int to, List<Candidate> out, WindowStats stats, Blocker blocker) {
+        find(text, from, to, out, stats);
+    }
+
     /** Adds the matches whose start lies in {@code [from, to)} of {@code text}. */
     public abstract void find(String text, int from, int to, List<Candidate> out);
 }

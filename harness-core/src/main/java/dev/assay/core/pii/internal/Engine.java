@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * non-space characters, a {@code .} between two ASCII letters or digits). The token holding a seed and its two
  * neighbouring tokens form a window; touching windows merge. Windowed detectors only run inside windows, and only
  * when the window's {@link WindowStats} make a match possible, so plain prose costs one character test per
- * character.
+ * character. Deferred (expensive) detectors run after all the others and skip clusters that overlap resolution would
+ * drop anyway ({@link Blocker}); the findings are the same as if they ran first.
  */
 public final class Engine {
     /** Characters kept around each seed; every built-in windowed pattern has no seed-free stretch this long. */
@@ -32,11 +33,30 @@ public final class Engine {
     private final List<Detector> whole = new ArrayList<>();
     private final Map<Detector, Integer> priority = new HashMap<>();
     private final double minScore;
+    /** The resolution order (see {@link #resolve}). */
+    private final Comparator<Candidate> order = Comparator.<Candidate>comparingDouble(c -> -c.score)
+            .thenComparing(c -> !c.context)
+            .thenComparingInt(c -> -(c.end - c.start))
+            .thenComparingInt(c -> c.start)
+            .thenComparingInt(c -> priority.getOrDefault(c.detector, Integer.MAX_VALUE));
+    /** The deferred detectors' highest base score and their context words (first word of each phrase). */
+    private double deferredLow;
+    private final List<String> deferredContext = new ArrayList<>();
 
     public Engine(List<Detector> detectors, double minScore) {
         for (Detector d : detectors) {
             priority.put(d, priority.size());
             (d.windowed() ? windowed : whole).add(d);
+            if (d.deferred()) {
+                if (!d.windowed()) {
+                    throw new IllegalArgumentException("a deferred detector must be windowed: " + d.entity());
+                }
+                deferredLow = Math.max(deferredLow, d.maxScore());
+                for (String[] phrase : d.context()) {
+                    deferredContext.add(phrase[0].endsWith("#") ? phrase[0].substring(0, phrase[0].length() - 1)
+                            : phrase[0]);
+                }
+            }
         }
         this.minScore = minScore;
     }
@@ -137,13 +157,18 @@ public final class Engine {
     /** All findings that survive scoring and overlap resolution, ordered by start. */
     public List<Candidate> scan(String text) {
         List<Candidate> cands = new ArrayList<>();
+        List<DeferredCall> deferredCalls = new ArrayList<>();
         if (!windowed.isEmpty()) {
             int[] w = windows(text);
             for (int k = 0; k < w.length; k += 2) {
                 WindowStats stats = WindowStats.of(text, w[k], w[k + 1]);
                 for (Detector d : windowed) {
                     if (d.possibleIn(stats)) {
-                        d.find(text, w[k], w[k + 1], cands, stats);
+                        if (d.deferred()) {
+                            deferredCalls.add(new DeferredCall(d, w[k], w[k + 1], stats));
+                        } else {
+                            d.find(text, w[k], w[k + 1], cands, stats);
+                        }
                     }
                 }
             }
@@ -151,23 +176,47 @@ public final class Engine {
         for (Detector d : whole) {
             d.find(text, 0, text.length(), cands);
         }
+        List<Candidate> kept = scored(text, cands);
+        if (!deferredCalls.isEmpty()) {
+            // deferred (expensive) detectors run last and skip clusters whose matches resolution would drop anyway
+            Blocker blocker = new Blocker(text, kept, order, deferredLow, boosted(deferredLow), deferredContext);
+            List<Candidate> more = new ArrayList<>();
+            for (DeferredCall call : deferredCalls) {
+                call.detector().find(text, call.from(), call.to(), more, call.stats(), blocker);
+            }
+            kept.addAll(scored(text, more));
+        }
         for (Detector d : windowed) {
             d.release();
         }
         for (Detector d : whole) {
             d.release();
         }
+        return resolve(kept);
+    }
+
+    /** A deferred detector's window, run once the other detectors' candidates are known. */
+    private record DeferredCall(Detector detector, int from, int to, WindowStats stats) {
+    }
+
+    /** Context enhancement and the min-score filter. */
+    private List<Candidate> scored(String text, List<Candidate> cands) {
         List<Candidate> kept = new ArrayList<>(cands.size());
         for (Candidate c : cands) {
             c.context = !c.detector.context().isEmpty() && hasContext(text, c);
             if (!c.validated && c.score < 1.0 && c.context) {
-                c.score = Math.min(1.0, Math.max(c.score + CONTEXT_BOOST, CONTEXT_FLOOR));
+                c.score = boosted(c.score);
             }
             if (c.score > 0 && c.score >= minScore) {
                 kept.add(c);
             }
         }
-        return resolve(kept);
+        return kept;
+    }
+
+    /** The score of an unvalidated candidate with a context word. */
+    private static double boosted(double score) {
+        return Math.min(1.0, Math.max(score + CONTEXT_BOOST, CONTEXT_FLOOR));
     }
 
     /**
@@ -176,11 +225,7 @@ public final class Engine {
      * already taken is dropped.
      */
     List<Candidate> resolve(List<Candidate> cands) {
-        cands.sort(Comparator.<Candidate>comparingDouble(c -> -c.score)
-                .thenComparing(c -> !c.context)
-                .thenComparingInt(c -> -(c.end - c.start))
-                .thenComparingInt(c -> c.start)
-                .thenComparingInt(c -> priority.getOrDefault(c.detector, Integer.MAX_VALUE)));
+        cands.sort(order);
         TreeMap<Integer, Candidate> taken = new TreeMap<>();
         for (Candidate c : cands) {
             Map.Entry<Integer, Candidate> before = taken.lowerEntry(c.end);

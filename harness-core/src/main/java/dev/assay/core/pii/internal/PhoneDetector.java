@@ -14,7 +14,10 @@ import java.util.Set;
  * and a number written as a bare run of digits (no {@code +}, separator or parenthesis) scores 0.2, so it needs a
  * context word ({@code call}, {@code phone}, ...) to pass the default min-score. libphonenumber only runs on clusters of phone-like
  * characters (digits, spaces, {@code + ( ) - . /}) holding 7 to 20 digits, which keeps it off long digit runs and
- * plain prose.
+ * plain prose. Being expensive (tens of microseconds per cluster and region), it is {@linkplain #deferred() deferred}:
+ * it skips clusters whose every digit lies in a span that overlap resolution keeps for certain (a card number, an
+ * IBAN, an IP or date without a phone context word nearby), and bare digit runs touching a letter, which
+ * {@code findNumbers} rejects in every region; neither changes a finding.
  */
 public final class PhoneDetector extends Detector {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
@@ -34,7 +37,17 @@ public final class PhoneDetector extends Detector {
         this.regions = List.copyOf(regions);
     }
 
-    private static boolean phoneChar(char c) {
+    @Override
+    public boolean deferred() {
+        return true;
+    }
+
+    @Override
+    public double maxScore() {
+        return Math.max(SCORE, BARE_SCORE);
+    }
+
+    static boolean phoneChar(char c) {
         return c >= '0' && c <= '9' || c == ' ' || c == '+' || c == '(' || c == ')' || c == '-' || c == '.'
                 || c == '/' || c == '\u00a0';
     }
@@ -98,6 +111,25 @@ public final class PhoneDetector extends Detector {
         return found;
     }
 
+    /**
+     * Whether the run {@code [s, e)} is only ASCII digits and touches an ASCII letter: {@code findNumbers} (leniency
+     * VALID or stricter) rejects a candidate preceded or followed by a Latin letter, and a run without separators
+     * offers no shorter inner candidate, so no region can find a number in it (an ID such as {@code 12345678Z}).
+     */
+    private static boolean bareNextToLetter(String text, int s, int e) {
+        for (int k = s; k < e; k++) {
+            char c = text.charAt(k);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return s > 0 && asciiLetter(text.charAt(s - 1)) || e < text.length() && asciiLetter(text.charAt(e));
+    }
+
+    private static boolean asciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
     @Override
     public void release() {
         cache.get().clear();
@@ -105,6 +137,11 @@ public final class PhoneDetector extends Detector {
 
     @Override
     public void find(String text, int from, int to, List<Candidate> out) {
+        find(text, from, to, out, null, null);
+    }
+
+    @Override
+    void find(String text, int from, int to, List<Candidate> out, WindowStats stats, Blocker blocker) {
         int i = from;
         int n = text.length();
         Set<Long> seen = new HashSet<>();
@@ -126,6 +163,12 @@ public final class PhoneDetector extends Detector {
             }
             int cs = Math.max(0, s - 1);
             int ce = Math.min(n, i + 1);
+            if (bareNextToLetter(text, s, i)) {
+                continue; // libphonenumber rejects a number touching a Latin letter, and a bare run has no inner match
+            }
+            if (blocker != null && blocker.covers(s, i, cs, ce)) {
+                continue; // every match here would overlap a span that resolution keeps for certain
+            }
             String cluster = text.substring(cs, ce);
             for (int[] m : matches(cluster)) {
                 int ms = cs + m[0];
