@@ -30,4 +30,15 @@ public record RunContext(String suite, long seed) {
         return new RunContext(suite != null ? suite : settings.get(AssayConstants.SUITE, AssayConstants.DEFAULT_SUITE),
                 seed != null ? seed : settings.seed());
     }
+
+    /**
+     * {@link #current()} with its seed replaced by {@code seed} when one is given (a builder's {@code seed(...)}).
+     *
+     * @param seed the seed to use, or {@code null} for the current one
+     * @return the context, never {@code null}
+     */
+    public static RunContext current(Long seed) {
+        RunContext ctx = current();
+        return seed == null ? ctx : new RunContext(ctx.suite(), seed);
+    }
 }

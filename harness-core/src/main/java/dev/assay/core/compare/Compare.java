@@ -171,10 +171,7 @@ public final class Compare {
             if (candidate == null || data == null) {
                 throw new IllegalStateException("evaluate() needs Compare.candidate(model).against(baseline).on(data)");
             }
-            RunContext ctx = RunContext.current();
-            if (seed != null) {
-                ctx = new RunContext(ctx.suite(), seed);
-            }
+            RunContext ctx = RunContext.current(seed);
             return Checks.evaluate(build(), candidate, data, ctx);
         }
     }

@@ -150,10 +150,7 @@ public final class Drift {
             if (current == null) {
                 throw new IllegalStateException("evaluate() needs Drift.between(reference, current)");
             }
-            RunContext ctx = RunContext.current();
-            if (seed != null) {
-                ctx = new RunContext(ctx.suite(), seed);
-            }
+            RunContext ctx = RunContext.current(seed);
             return Checks.evaluate(build(), model, current, ctx);
         }
 

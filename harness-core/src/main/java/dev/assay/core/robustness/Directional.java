@@ -193,10 +193,7 @@ public final class Directional {
             if (model == null || data == null) {
                 throw new IllegalStateException("evaluate() needs Directional.of(model).on(data)");
             }
-            RunContext ctx = RunContext.current();
-            if (seed != null) {
-                ctx = new RunContext(ctx.suite(), seed);
-            }
+            RunContext ctx = RunContext.current(seed);
             return Checks.evaluate(build(), model, data, ctx);
         }
     }

@@ -132,10 +132,7 @@ public final class Invariance {
             if (model == null || data == null) {
                 throw new IllegalStateException("evaluate() needs Invariance.of(model).on(data)");
             }
-            RunContext ctx = RunContext.current();
-            if (seed != null) {
-                ctx = new RunContext(ctx.suite(), seed);
-            }
+            RunContext ctx = RunContext.current(seed);
             return Checks.evaluate(build(), model, data, ctx);
         }
     }
