@@ -88,9 +88,9 @@ class PrivacyKindsTest extends KindTestSupport {
                                      sampling-rate: 0.01, steps: 120, delta: 1e-5, max-epsilon: 2.5}
                 """);
         assertThat(e.problems()).extracting(Object::toString).satisfiesExactly(
-                p -> assertThat(p).startsWith(at(7, 50) + "checks[0].privacy-budget.accountant: the prv accountant"
+                p -> assertThat(p).startsWith(at(7, 34) + "checks[0].privacy-budget.accountant: the prv accountant"
                         + " (Opacus) is not available").contains("use pld"),
-                p -> assertThat(p).isEqualTo(at(10, 63) + "checks[1].privacy-budget.value-discretization-interval:"
+                p -> assertThat(p).isEqualTo(at(10, 70) + "checks[1].privacy-budget.value-discretization-interval:"
                         + " value-discretization-interval applies to accountant pld, not rdp"));
     }
 
