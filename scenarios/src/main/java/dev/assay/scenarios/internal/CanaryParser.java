@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class CanaryParser implements CheckKinds.CheckParser {
     static final List<String> KEYS = List.of("prefix-column", "secret-column", "samples", "min-similarity", "judge",
-            "max-extraction-rate", "decision", "confidence");
+            "max-extraction-rate", "decision", "confidence", "exposure-candidates", "max-exposure");
     static final List<String> JUDGES = List.of("fuzzy", "exact");
 
     @Override
@@ -63,6 +63,14 @@ final class CanaryParser implements CheckKinds.CheckParser {
         Double confidence = ParseHelp.openUnit(f, "confidence");
         if (confidence != null) {
             b.confidence(confidence);
+        }
+        Integer candidates = f.integer("exposure-candidates", 3);
+        if (candidates != null) {
+            b.exposureCandidates(candidates);
+        }
+        Double maxExposure = f.number("max-exposure");
+        if (maxExposure != null) {
+            b.maxExposure(maxExposure);
         }
         if (problems.size() > before) {
             return null;
