@@ -10,7 +10,9 @@ import dev.assay.core.internal.Stats;
 import dev.assay.core.robustness.internal.Frames;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -24,6 +26,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 final class BoundarySearcher {
     static final int NEIGHBOURS = 8;
+    static final int DIRECTIONS = 4;
+    static final int SCALES = 5;
+    static final int CENTROID_SCALES = 4;
     static final int MAIN_STEPS = 14;
     static final int RAY_STEPS = 12;
     static final double RAY_SPREAD = 0.1;
@@ -55,6 +60,7 @@ final class BoundarySearcher {
     /** Rows of the data with another predicted label than the searched row's: none means no starting point. */
     final int[] others;
     final long dataPredictions;
+    private boolean[] usable;
 
     BoundarySearcher(Model model, Dataset data, List<String> numeric, List<String> categorical, double[] sd,
                      Constraints constraints, int[] rows, int maxQueries, long seed) {
@@ -115,24 +121,62 @@ final class BoundarySearcher {
     private void search(String[] labels) {
         int[][] nb = neighbours(labels);
         double[][] start = new double[n][];
-        // 1. starting points: the nearest rows with another label, then farther out along the nearest one
-        for (int k = 0; k < NEIGHBOURS + 3; k++) {
+        // 1. starting points, one query each until one flips: the nearest rows with another label, the mean of
+        // the rows with another label (and 2, 4, 8 times as far), random rows with another label, then random
+        // directions at 2, 4, 8, 16 and 32 standard deviations
+        UniformRandomProvider[] rng = new UniformRandomProvider[n];
+        double[][][] dirs = new double[n][DIRECTIONS][d];
+        for (int r = 0; r < n; r++) {
+            rng[r] = Stats.rng(seed, 0x57a7L * 31 + rows[r]);
+            for (int k = 0; k < DIRECTIONS; k++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    dirs[r][k][j] = movable[r][j] ? gaussian(rng[r]) : 0;
+                    s += dirs[r][k][j] * dirs[r][k][j];
+                }
+                for (int j = 0; j < d; j++) {
+                    dirs[r][k][j] = s > 0 ? dirs[r][k][j] / Math.sqrt(s) : 0;
+                }
+            }
+        }
+        Map<String, double[]> centroids = centroids(labels);
+        int attempts = NEIGHBOURS + CENTROID_SCALES + NEIGHBOURS + SCALES * DIRECTIONS;
+        for (int k = 0; k < attempts; k++) {
             Batch b = new Batch(n);
             double[][] pts = new double[n][];
             int[][] cats = new int[n][];
             for (int r = 0; r < n; r++) {
-                if (start[r] != null || nb[r].length == 0 || remaining(r) < 1 || k < NEIGHBOURS && k >= nb[r].length) {
+                if (start[r] != null || others[r] == 0 || remaining(r) < 1 || k < NEIGHBOURS && k >= nb[r].length) {
                     continue;
                 }
-                int p = nb[r][k < NEIGHBOURS ? k : 0];
-                double scale = k < NEIGHBOURS ? 1 : 1 << (k - NEIGHBOURS + 1);
                 double[] delta = new double[d];
-                for (int j = 0; j < d; j++) {
-                    delta[j] = movable[r][j] ? scale * (data.column(num[j]).doubleValue(p) - x0[r][j]) / sd[j] : 0;
+                int[] cs = cat0[r].clone();
+                if (k >= NEIGHBOURS && k < NEIGHBOURS + CENTROID_SCALES) {
+                    double[] mean = centroids.get(label0[r]);
+                    double scale = 1 << (k - NEIGHBOURS);
+                    for (int j = 0; j < d; j++) {
+                        delta[j] = movable[r][j] ? scale * (mean[j] - x0[r][j]) / sd[j] : 0;
+                    }
+                } else if (k < 2 * NEIGHBOURS + CENTROID_SCALES) {
+                    int p = k < NEIGHBOURS ? nb[r][k] : otherRow(r, labels, rng[r]);
+                    if (p < 0) {
+                        continue;
+                    }
+                    for (int j = 0; j < d; j++) {
+                        delta[j] = movable[r][j] ? (data.column(num[j]).doubleValue(p) - x0[r][j]) / sd[j] : 0;
+                    }
+                    for (int q = 0; q < c; q++) {
+                        cs[q] = data.column(cat[q]).code(p);
+                    }
+                } else {
+                    int t = k - 2 * NEIGHBOURS - CENTROID_SCALES;
+                    double scale = 1 << (t / DIRECTIONS + 1);
+                    for (int j = 0; j < d; j++) {
+                        delta[j] = scale * dirs[r][t % DIRECTIONS][j];
+                    }
                 }
-                int[] cs = new int[c];
-                for (int q = 0; q < c; q++) {
-                    cs[q] = data.column(cat[q]).code(p);
+                if (norm(delta) == 0 && changes(r, cs) == 0) {
+                    continue;
                 }
                 pts[r] = delta;
                 cats[r] = cs;
@@ -482,6 +526,49 @@ final class BoundarySearcher {
         }
     }
 
+    /** For each label, the mean of the numeric features over the usable rows with another label. */
+    private Map<String, double[]> centroids(String[] labels) {
+        Map<String, double[]> sums = new HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        double[] total = new double[d];
+        int all = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (!usable[i]) {
+                continue;
+            }
+            double[] sum = sums.computeIfAbsent(labels[i], l -> new double[d]);
+            for (int j = 0; j < d; j++) {
+                double v = data.column(num[j]).doubleValue(i);
+                sum[j] += v;
+                total[j] += v;
+            }
+            counts.merge(labels[i], 1, Integer::sum);
+            all++;
+        }
+        Map<String, double[]> out = new HashMap<>();
+        for (String l : label0) {
+            double[] own = sums.getOrDefault(l, new double[d]);
+            int rest = all - counts.getOrDefault(l, 0);
+            double[] mean = new double[d];
+            for (int j = 0; j < d; j++) {
+                mean[j] = rest == 0 ? Double.NaN : (total[j] - own[j]) / rest;
+            }
+            out.put(l, mean);
+        }
+        return out;
+    }
+
+    /** A random row of the data with another label than row {@code r}'s and no missing feature, or -1. */
+    private int otherRow(int r, String[] labels, UniformRandomProvider rng) {
+        for (int tries = 0; tries < 64; tries++) {
+            int p = rng.nextInt(labels.length);
+            if (!labels[p].equals(label0[r]) && usable[p]) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
     private void accept(int r, double[] delta) {
         best[r] = delta;
         distance[r] = dist(r, delta);
@@ -550,7 +637,7 @@ final class BoundarySearcher {
     private int[][] neighbours(String[] labels) {
         int rowsAll = data.rows();
         double[][] z = new double[d][];
-        boolean[] usable = new boolean[rowsAll];
+        usable = new boolean[rowsAll];
         Arrays.fill(usable, true);
         for (int j = 0; j < d; j++) {
             z[j] = data.column(num[j]).toDoubleArray();
