@@ -208,6 +208,28 @@ class BoundarySearchTest {
     }
 
     @Test
+    void aListedCategoricalFeatureCountsOneUnitWhenItChanges() {
+        // yes exactly for group a: only the group can change the decision, and it costs one unit on every row
+        Model byGroup = d -> {
+            String[] l = new String[d.rows()];
+            for (int i = 0; i < l.length; i++) {
+                l[i] = "a".equals(d.column("group").stringValue(i)) ? "yes" : "no";
+            }
+            return Predictions.of(Column.categorical("prediction", l));
+        };
+        CheckResult r = Checks.evaluate(BoundarySearch.check().features("x1", "group").rows(60).maxQueries(100)
+                .radius(0.999).maxFlipRate(0).build(), byGroup, data, CTX);
+
+        GroupResult t = table(r);
+        assertThat(r.verdict()).as(r.message()).isEqualTo(Verdict.PASS);
+        assertThat(r.value()).isZero();
+        assertThat(t.metric("not_flipped")).isZero();
+        // the search may also have moved x1, which this model ignores: the plane fit and the steps take it back
+        assertThat(t.metric("min")).isCloseTo(1.0, within(1e-3));
+        assertThat(t.metric("p90")).isCloseTo(1.0, within(1e-3));
+    }
+
+    @Test
     void aConstantModelFlipsNothingAndPasses() {
         Model constant = d -> {
             String[] l = new String[d.rows()];
