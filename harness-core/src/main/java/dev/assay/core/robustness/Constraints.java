@@ -107,6 +107,16 @@ public final class Constraints {
         }
     }
 
+    /** {@link #enforce(String, double[])} for one value. */
+    double enforce(String column, double value) {
+        if (Double.isNaN(value)) {
+            return value;
+        }
+        double v = integer.contains(column) ? Math.rint(value) : value;
+        double[] r = ranges.get(column);
+        return r == null ? v : Math.min(r[1], Math.max(r[0], v));
+    }
+
     @Override
     public String toString() {
         return "Constraints[immutable " + immutable + ", integer " + integer + ", ranges " + ranges.keySet() + "]";

@@ -28,6 +28,7 @@ public final class CheckKinds {
         register("compare", new CompareParser());
         register("invariance", new InvarianceParser());
         register("directional", new DirectionalParser());
+        register("boundary-search", new BoundarySearchParser());
     }
 
     private CheckKinds() {
