@@ -61,7 +61,7 @@ public final class ModelClient implements AutoCloseable {
         if (mode == ModelMode.REPLAY) {
             this.cassette = Cassette.forReplay(config.cassette);
         } else if (mode == ModelMode.RECORD) {
-            this.cassette = Cassette.forRecord(config.cassette);
+            this.cassette = Cassette.forRecord(config.cassette, masker, config.surrogateKey);
         } else {
             this.cassette = null;
         }
@@ -122,8 +122,9 @@ public final class ModelClient implements AutoCloseable {
                     a = cassette.get(request);
                     if (a == null) {
                         throw new ModelCallException(shownEndpoint(), -1, "replay: cassette " + cassette.file()
-                                + " has no answer for " + data.locate(r) + ", request "
-                                + masker.excerpt(request, 300) + "; record it with assay.model.mode=record", null);
+                                + " has no answer for " + data.locate(r) + ", request " + Cassette.key(request)
+                                + " " + masker.excerpt(request, 300) + "; record it with assay.model.mode=record",
+                                null);
                     }
                     if (cache != null) {
                         cache.put(key, a);
