@@ -109,9 +109,9 @@
  * </ul>
  * Limits: a value for which no surrogate is found in 400 draws is replaced by a hash mask
  * {@code [ENTITY hmac:<8 hex>]} that the scanner does not find, so a replayed {@code pii-leak} check counts one
- * finding fewer for that entity (no value in the PII test corpus needs one: {@code SurrogatesTest}); entities outside the
- * default set and the secrets (the optional country recognizers, custom detectors) are not replaced; checks on
- * answer text other than {@code pii-leak} (exact-match, similarity) see the surrogates, not the original values.
+ * finding fewer for that entity (no value in the PII test corpus needs one: {@code SurrogatesTest}); entities
+ * outside the default set and the secrets (the optional country recognizers, custom detectors) are not replaced;
+ * checks on answer text other than {@code pii-leak} (exact-match, similarity) see the surrogates, not the original values.
  * Cassettes of the earlier format (raw request, no key) are still read, and rewritten in this format when recorded.
  */
  */

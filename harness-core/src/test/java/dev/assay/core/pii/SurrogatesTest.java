@@ -89,7 +89,8 @@ class SurrogatesTest {
         assertThat(r.hashMasked()).isEmpty();
         assertThat(r.text()).doesNotContain("1488 0343").doesNotContain("jane.doe").doesNotContain("0532 0130")
                 .matches("Card 45\\d\\d \\d{4} \\d{4} 6467, IBAN DE\\d\\d \\d{4} \\d{4} \\d{4} \\d{4} \\d\\d, "
-                        + "mail user-[0-9a-f]{6}@example\\.com, call \\+1 415 555 01\\d\\d or \\+44 20 7\\d{3} \\d{4}\\.");
+                        + "mail user-[0-9a-f]{6}@example\\.com, "
+                        + "call \\+1 415 555 01\\d\\d or \\+44 20 7\\d{3} \\d{4}\\.");
         assertThat(Checksums.luhn(Checksums.digits(r.text().substring(5, 24)))).isTrue();
         assertThat(Checksums.iban(Checksums.alnumUpper(r.text().substring(31, 58)))).isTrue();
         assertThat(counts(SCANNER.scan(r.text()))).isEqualTo(counts(SCANNER.scan(text)));
