@@ -111,8 +111,8 @@
  * {@code [ENTITY hmac:<8 hex>]} that the scanner does not find, so a replayed {@code pii-leak} check counts one
  * finding fewer for that entity (no value in the PII test corpus needs one: {@code SurrogatesTest}); entities
  * outside the default set and the secrets (the optional country recognizers, custom detectors) are not replaced;
- * checks on answer text other than {@code pii-leak} (exact-match, similarity) see the surrogates, not the original values.
+ * checks on answer text other than {@code pii-leak} (exact-match, similarity) see the surrogates, not the original
+ * values.
  * Cassettes of the earlier format (raw request, no key) are still read, and rewritten in this format when recorded.
- */
  */
 package dev.assay.core.models;
