@@ -269,6 +269,22 @@ public final class ModelClient implements AutoCloseable {
                         + " gave no label for " + in.data().locate(rows[i]), null);
             }
         }
+        int scored = 0;
+        for (Answer a : out) {
+            scored += a.hasScore() ? 1 : 0;
+        }
+        if (scored > 0 && scored < out.length) {
+            // one response, some rows with a score and some without (e.g. "NaN" as text): the wrong shape, an error
+            // before anything of it is cached or recorded
+            int i = 0;
+            while (out[i].hasScore()) {
+                i++;
+            }
+            throw new ModelCallException(shownEndpoint(), 200, "model endpoint " + shownEndpoint()
+                    + " answered HTTP 200 with scores for " + scored + " of " + out.length + " outputs; no score for "
+                    + in.data().locate(rows[i]) + " (output " + i + "); body: " + masker.excerpt(root.toString(), 200),
+                    null);
+        }
         for (int i = 0; i < out.length; i++) {
             if (cache != null) {
                 cache.put(keys.get(i), out[i]);
