@@ -94,13 +94,16 @@ public final class Cassette {
 
     /** {@code sha256:} and the 64 hex digits of the SHA-256 of the canonical request (UTF-8). */
     public static String key(String request) {
+        return "sha256:" + HexFormat.of().formatHex(SHA256.get().digest(request.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return "sha256:" + HexFormat.of().formatHex(md.digest(request.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 
     /** The stored answer to the canonical {@code request}, or null. */
     public Answer get(String request) {
