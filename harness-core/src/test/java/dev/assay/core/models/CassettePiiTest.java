@@ -147,4 +147,30 @@ class CassettePiiTest {
                     .hasMessageContaining("record it with assay.model.mode=record");
         }
     }
+
+    @Test
+    void a_cassette_of_the_earlier_format_replays_and_is_rewritten_clean_when_recording() throws Exception {
+        String request = "{\"model\":{\"model-name\":\"assistant\",\"path\":\"\",\"protocol\":\"openai-chat\","
+                + "\"seed\":7,\"temperature\":0.0},\"input\":{\"prompt\":\"Who is the contact?\"}}";
+        String answer = answerTo("contact");
+        Path cassette = dir.resolve("old.jsonl");
+        Files.writeString(cassette, "{\"request\":" + request + ",\"response\":{\"label\":\"" + answer
+                + "\",\"texts\":[\"" + answer + "\"]}}\n", StandardCharsets.UTF_8);
+        server = new LoopbackServer((req, n) -> Reply.json("{\"choices\": [{\"message\": {\"content\": \"ha\"}}]}"));
+        Dataset contact = Datasets.inMemory("p").categorical("prompt", "Who is the contact?").load();
+        try (HttpModel replay = chat("replay", cassette).build()) {
+            assertThat(replay.predict(contact).label(0)).isEqualTo(answer);
+            assertThat(replay.calls()).isZero();
+        }
+        try (HttpModel rec = chat("record", cassette).build()) {
+            rec.predict(Datasets.inMemory("p").categorical("prompt", "Tell me a joke").load());
+        }
+        String file = Files.readString(cassette, StandardCharsets.UTF_8);
+        assertThat(file.lines()).hasSize(2).allSatisfy(l -> assertThat(l).contains("\"key\":\"sha256:"));
+        assertThat(file).doesNotContain(EMAIL).doesNotContain(PHONE).contains("Who is the contact?")
+                .contains("@example.com");
+        try (HttpModel replay = chat("replay", cassette).build()) {
+            assertThat(replay.predict(contact).label(0)).startsWith("Write to user-").doesNotContain(EMAIL);
+        }
+    }
 }

@@ -116,12 +116,16 @@ public final class Cassette {
         if (putRaw.get(k) == answer) {
             return;
         }
-        Answer clean = clean(answer);
+        store(k, request, answer);
+        putRaw.put(k, answer);
+    }
+
+    private void store(String k, String request, Answer raw) {
+        Answer clean = clean(raw);
         String line = "{\"request\":" + redact(request) + ",\"key\":\"" + k + "\",\"response\":"
                 + responseJson(clean) + "}";
         entries.put(k, clean);
         lines.put(k, line);
-        putRaw.put(k, answer);
     }
 
     private Answer clean(Answer a) {
@@ -225,7 +229,12 @@ public final class Cassette {
                 throw new IOException("needs a key (or request) and a response");
             }
             if (key == null) {
-                key = key(request); // the earlier format: the raw canonical request
+                // the earlier format: the raw canonical request and raw answer; recording rewrites it cleaned
+                key = key(request);
+                if (lines != null) {
+                    store(key, request, answer);
+                    return;
+                }
             }
             entries.put(key, answer);
             if (lines != null) {
