@@ -753,6 +753,7 @@ public final class HttpModel implements Model, Availability, AutoCloseable {
             if (c.jitterSeed == null) {
                 c.jitterSeed = s.seed();
             }
+            c.surrogateKey = s.get(dev.assay.core.pii.PiiMasker.SALT_KEY).filter(k -> !k.isEmpty()).orElse(null);
             if (c.progress == null && (System.console() != null
                     || Boolean.parseBoolean(s.get(PROGRESS, "false")))) {
                 c.progress = Progress.console();
