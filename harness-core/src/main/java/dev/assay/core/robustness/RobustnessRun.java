@@ -67,11 +67,14 @@ final class RobustnessRun {
         for (String c : perturbation.columns()) {
             dev.assay.core.Column a = base.column(c);
             dev.assay.core.Column b = perturbed.column(c);
+            // a text perturbation builds a new dictionary: compare the values, not the codes
+            boolean sameCodes = a.isNumeric() || a.dictionary().equals(b.dictionary());
             for (int i = 0; i < changed.length; i++) {
                 if (!changed[i]) {
                     changed[i] = a.isNumeric()
                             ? Double.compare(a.doubleValue(i), b.doubleValue(i)) != 0
-                            : a.code(i) != b.code(i);
+                            : sameCodes ? a.code(i) != b.code(i)
+                            : !java.util.Objects.equals(a.stringValue(i), b.stringValue(i));
                 }
             }
         }
