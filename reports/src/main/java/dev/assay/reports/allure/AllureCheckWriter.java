@@ -47,6 +47,9 @@ public final class AllureCheckWriter {
     public static final String RESULT_JSON = " - result.json";
     public static final String FINDINGS_CSV = " - findings.csv";
     public static final String FAILURE_TXT = " - failure.txt";
+    /** Suffixes of the failing-examples tables (checks with failing cases). */
+    public static final String EXAMPLES_HTML = " - examples.html";
+    public static final String EXAMPLES_CSV = " - examples.csv";
     /** Suffix of the per-group chart (checks with groups): values, interval whiskers, the threshold line. */
     public static final String GROUPS_SVG = " - groups.svg";
 
@@ -164,6 +167,10 @@ public final class AllureCheckWriter {
         Allure.addAttachment(name + RESULT_JSON, "application/json", Evidence.toJson(r), ".json");
         if (!r.findings().isEmpty()) {
             Allure.addAttachment(name + FINDINGS_CSV, "text/csv", ResultTables.findingsCsv(r), ".csv");
+        }
+        if (!r.examples().isEmpty()) {
+            Allure.addAttachment(name + EXAMPLES_HTML, "text/html", ResultTables.examplesHtml(r), ".html");
+            Allure.addAttachment(name + EXAMPLES_CSV, "text/csv", ResultTables.examplesCsv(r), ".csv");
         }
         if (!r.passed()) {
             String text = r.message() != null ? r.message()

@@ -199,6 +199,29 @@ class AllureCheckWriterTest {
     }
 
     @Test
+    void failing_examples_are_attached_as_html_and_csv_with_the_total() throws IOException {
+        CheckResult.Builder b = CheckResult.builder("invariance", "Sex-blind").metric("flip_rate").value(0.5)
+                .threshold(dev.assay.core.Threshold.atMost(0)).verdict(Verdict.FAIL).examplesCap(1);
+        b.failingCase(dev.assay.core.Example.builder().row(4).input("sex", "F").perturbed("sex", "M")
+                .perturbation("swap sex").answer("<b>1</b>").reason("label, changed").build());
+        b.failingCase(dev.assay.core.Example.builder().row(9).reason("label changed").build());
+        CheckResult result = b.build();
+
+        JsonNode test = runTest(uuid -> AllureCheckWriter.write(result));
+
+        Map<String, String> files = attachments(test);
+        String csv = "Sex-blind" + AllureCheckWriter.EXAMPLES_CSV + " | text/csv";
+        String html = "Sex-blind" + AllureCheckWriter.EXAMPLES_HTML + " | text/html";
+        assertThat(files).containsKeys(csv, html);
+        assertThat(files.get(csv)).startsWith(
+                "row,family,input,perturbed,perturbation,seed,expected,answer,reason\r\n"
+                        + "4,,sex=F,sex=M,swap sex,,,<b>1</b>,\"label, changed\"\r\n")
+                .contains("showing 1 of 2 failing cases");
+        assertThat(files.get(html)).contains("&lt;b&gt;1&lt;/b&gt;")
+                .contains("Showing 1 of 2 failing cases").doesNotContain("<b>1</b>");
+    }
+
+    @Test
     void options_give_severity_tags_and_links() throws IOException {
         CheckResult result = accuracyBySex(0.8);
         AllureCheckWriter.Options options = AllureCheckWriter.Options.defaults().withSeverity("Minor")
