@@ -12,6 +12,8 @@ import dev.assay.core.RunContext;
 import dev.assay.core.Threshold;
 import dev.assay.core.Verdict;
 import dev.assay.core.internal.Stats;
+import dev.assay.core.internal.Text;
+import dev.assay.core.pii.PiiScanner;
 import dev.assay.core.robustness.internal.Fmt;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,10 @@ import java.util.Objects;
 /**
  * The {@code invariance} check: the share of rows whose prediction changes under a perturbation (metric
  * {@code flip_rate}), with a Wilson interval, against {@code max-flip-rate}. A row changes when its predicted label
- * differs, or, with a {@code tolerance}, when its score moves by more than the tolerance. The changed rows are listed
+ * differs, or, with a {@code tolerance}, when its score moves by more than the tolerance. Labels are compared after
+ * whitespace normalisation; for a model that answers in text (a chat model, whose label is the answer), a
+ * {@code min-similarity} below 1 counts an answer as changed only when the normalised Levenshtein similarity of the two
+ * answers is below it. The changed rows are listed
  * as findings (entity {@code flip}; up to {@code examples} of them, the message gives the total): the 0-based data
  * row, the perturbed values and the two predictions in {@code detail}, the score change in {@code score}.
  *
@@ -28,15 +33,24 @@ import java.util.Objects;
  * relative change, or a value already at its bound stays as it is, and the message says how many rows were left out
  * that way. A perturbation that changes no row at all is an error, never a pass.
  *
- * <p>A model that fails, or gives no label (or no score when a tolerance needs one), is an error; so is a model of
+ * <p>Texts in findings (perturbed inputs, answers) are masked with {@link PiiScanner#redact} and shortened to
+ * {@value #MAX_TEXT} characters.
+ *
+ * <p>A model that fails, or gives no label or an empty (blank) answer (or no score when a tolerance needs one), is an
+ * error, never an unchanged answer; so is a model of
  * stored predictions, which no perturbation can change. Build one with {@link Invariance}.
  */
 public final class InvarianceCheck implements Check {
+    /** The longest text, in characters, shown for an input or an answer in a finding. */
+    static final int MAX_TEXT = 200;
+    private static final PiiScanner PII = PiiScanner.defaults();
+
     private final String name;
     private final Perturbation perturbation;
     private final Constraints constraints;
     private final Threshold threshold;
     private final Double tolerance;
+    private final double minSimilarity;
     private final Integer sample;
     private final Decision decision;
     private final double confidence;
@@ -48,6 +62,7 @@ public final class InvarianceCheck implements Check {
         this.constraints = b.constraints;
         this.threshold = b.maxFlipRate == null ? null : Threshold.atMost(b.maxFlipRate);
         this.tolerance = b.tolerance;
+        this.minSimilarity = b.minSimilarity;
         this.sample = b.sample;
         this.decision = b.decision;
         this.confidence = b.confidence;
@@ -97,7 +112,13 @@ public final class InvarianceCheck implements Check {
             }
             String l0 = run.label(run.before, i, "original");
             String l1 = run.label(run.after, i, "perturbed: " + perturbation.describe());
-            boolean changed = !l0.equals(l1);
+            double similarity = 1;
+            if (!l0.equals(l1)) {
+                String a0 = Text.normaliseWhitespace(l0);
+                String a1 = Text.normaliseWhitespace(l1);
+                similarity = a0.equals(a1) ? 1 : minSimilarity >= 1 ? 0 : Text.similarity(a0, a1);
+            }
+            boolean changed = similarity < minSimilarity;
             double s0 = Double.NaN;
             double s1 = Double.NaN;
             if (tolerance != null) {
@@ -113,9 +134,11 @@ public final class InvarianceCheck implements Check {
             }
             flips++;
             if (findings.size() < examples) {
-                String detail = run.change(perturbation, i) + "; prediction: " + l0 + " -> " + l1
+                String detail = run.change(perturbation, i) + "; prediction: " + shorten(l0) + " -> "
+                        + shorten(l1) + (minSimilarity < 1 ? "; similarity " + Fmt.number(similarity) : "")
                         + (Double.isNaN(s0) || Double.isNaN(s1) ? ""
                         : "; score: " + Fmt.number(s0) + " -> " + Fmt.number(s1));
+                detail = PII.redact(detail);
                 Double delta = Double.isNaN(s0) || Double.isNaN(s1) ? null : s1 - s0;
                 findings.add(new Finding(run.originalRow(i), "flip", null, null, null, delta, detail));
             }
@@ -128,6 +151,7 @@ public final class InvarianceCheck implements Check {
                 .confidence(confidence).threshold(threshold).decision(decision).verdict(verdict).n(n)
                 .seed(context.seed()).model(run.info).data(DataInfo.of(data)).findings(findings);
         String summary = flips + " of " + n + " rows changed prediction under " + perturbation.describe()
+                + (minSimilarity < 1 ? " (answer similarity below " + Fmt.number(minSimilarity) + ")" : "")
                 + (tolerance != null ? " (or score by more than " + Fmt.number(tolerance) + ")" : "")
                 + ": flip_rate " + Fmt.number(rate) + " " + ci;
         if (verdict == Verdict.FAIL) {
@@ -137,6 +161,15 @@ public final class InvarianceCheck implements Check {
             r.message(summary + examplesNote(flips, findings.size()) + run.unchangedNote());
         }
         return r.build();
+    }
+
+    /** {@code s} cut to {@link #MAX_TEXT} characters (never inside a surrogate pair), with "..." when cut. */
+    static String shorten(String s) {
+        if (s.length() <= MAX_TEXT) {
+            return s;
+        }
+        int end = Character.isLowSurrogate(s.charAt(MAX_TEXT)) ? MAX_TEXT - 1 : MAX_TEXT;
+        return s.substring(0, end) + "...";
     }
 
     static String examplesNote(long total, int shown) {
