@@ -29,7 +29,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code modelCallsOnly} calls {@code model.predict} on the original and on the (precomputed) perturbed data;
  * {@code invarianceCheck} runs the whole check: perturbing, finding the changed rows, both model calls, comparing
  * the answers, the interval and the findings. Two models: {@code cheap} (a linear score, a few ns a row) and
- * {@code 1us} (the same, spinning about 1 µs a row). The perturbation is the counterfactual swap of sex.
+ * {@code 1us} (the same plus about 1 µs of CPU work a row). The perturbation is the counterfactual swap of sex.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,7 +52,7 @@ public class InvarianceOverheadBenchmark {
     public void setUp() {
         boolean cheap = model.equals("cheap");
         data = RobustnessData.credit(cheap ? 1_000_000 : 100_000, 1);
-        m = RobustnessData.linear(cheap ? 0 : 1000);
+        m = RobustnessData.linear(cheap ? 0 : RobustnessData.WORK_1US);
         Perturbation swap = Perturbations.swap("sex");
         perturbed = swap.apply(data, 7);
         check = Invariance.check().named("sex-blind").perturb(swap).maxFlipRate(0.05).build();

@@ -37,9 +37,10 @@ final class RobustnessData {
 
     /**
      * A linear score over the three numbers and sex, "yes" from 0.5, with scores: a few nanoseconds a row. With
-     * {@code spinNanos > 0} each row also spins for about that long (a model costing ~1 µs a row).
+     * {@code work > 0} each row also runs a dependent chain of {@code work} multiply-adds (CPU work, not a clock
+     * wait, so a busy machine does not shorten it): {@link #WORK_1US} costs about 1 µs a row on the benchmark machine.
      */
-    static Model linear(long spinNanos) {
+    static Model linear(int work) {
         return data -> {
             Column age = data.column("age");
             Column income = data.column("income");
@@ -51,8 +52,8 @@ final class RobustnessData {
             for (int i = 0; i < n; i++) {
                 double z = 0.02 * (age.doubleValue(i) - 45) + 0.6 * (Math.log(income.doubleValue(i)) - 10)
                         + 0.03 * (hours.doubleValue(i) - 40) + (sex.code(i) == 0 ? 0.2 : 0);
-                if (spinNanos > 0) {
-                    z += spin(spinNanos);
+                if (work > 0) {
+                    z += spin(work, z);
                 }
                 s[i] = 1 / (1 + Math.exp(-z));
                 codes[i] = s[i] >= 0.5 ? 0 : 1;
@@ -61,13 +62,15 @@ final class RobustnessData {
         };
     }
 
-    /** Busy-waits about {@code nanos}; returns 0 (so the work is not removed). */
-    static double spin(long nanos) {
-        long end = System.nanoTime() + nanos;
-        double x = 0;
-        while (System.nanoTime() < end) {
-            x += 1e-300;
+    /** Iterations of {@link #spin} that take about 1 µs (4-cycle multiply-add latency, ~3 GHz). */
+    static final int WORK_1US = 700;
+
+    /** {@code work} dependent multiply-adds starting from {@code seed}; returns 0 (so the work is not removed). */
+    static double spin(int work, double seed) {
+        double x = seed;
+        for (int k = 0; k < work; k++) {
+            x = x * 0.999999 + 1e-7;
         }
-        return x * 1e-300;
+        return x == 12345.678 ? 1e-9 : 0;
     }
 }

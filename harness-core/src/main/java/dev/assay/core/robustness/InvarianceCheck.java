@@ -1,6 +1,7 @@
 package dev.assay.core.robustness;
 
 import dev.assay.core.Check;
+import dev.assay.core.Column;
 import dev.assay.core.CheckResult;
 import dev.assay.core.DataInfo;
 import dev.assay.core.Dataset;
@@ -106,17 +107,66 @@ public final class InvarianceCheck implements Check {
         String why = "tolerance " + Fmt.number(tolerance == null ? 0 : tolerance) + " compares scores";
         List<Finding> findings = new ArrayList<>();
         long flips = 0;
-        for (int i = 0; i < n; i++) {
-            if (!run.changed[i]) {
+        String afterWhen = "perturbed: " + perturbation.describe();
+        // labels from small dictionaries (classifiers): the similarity of every pair of codes, once; NaN = blank
+        Column c0 = run.before.labels();
+        Column c1 = run.after.labels();
+        int k1 = c1.dictionary().size();
+        double[] table = null;
+        if (!c0.isNumeric() && !c1.isNumeric() && (long) c0.dictionary().size() * k1 <= 4096) {
+            table = new double[c0.dictionary().size() * k1];
+            for (int a = 0; a < c0.dictionary().size(); a++) {
+                for (int b = 0; b < k1; b++) {
+                    String x = c0.dictionary().get(a);
+                    String y = c1.dictionary().get(b);
+                    table[a * k1 + b] = x.isBlank() || y.isBlank() ? Double.NaN : similarity(x, y);
+                }
+            }
+        }
+        boolean scores = run.before.hasScores() && run.after.hasScores();
+        boolean[] tested = run.changed;
+        int[] codes0 = table != null ? c0.toCodeArray() : null;
+        int[] codes1 = table != null ? c1.toCodeArray() : null;
+        boolean counted = false;
+        if (table != null && tolerance == null) {
+            // one tight pass counts the flips: per pair of codes 0 (same), 1 (changed) or 2 (blank: an error)
+            int[] outcome = new int[table.length];
+            for (int j = 0; j < table.length; j++) {
+                outcome[j] = Double.isNaN(table[j]) ? 2 : table[j] < minSimilarity ? 1 : 0;
+            }
+            for (int i = 0; i < n; i++) {
+                if (tested[i]) {
+                    int a = codes0[i];
+                    int b = codes1[i];
+                    int v = (a | b) < 0 ? 2 : outcome[a * k1 + b];
+                    if (v > 1) {
+                        run.label(run.before, i, "original");
+                        run.label(run.after, i, afterWhen);
+                    }
+                    flips += v;
+                }
+            }
+            counted = true;
+        }
+        // the examples (and, when not counted above, the flips)
+        for (int i = 0; i < n && !(counted && findings.size() >= examples); i++) {
+            if (!tested[i]) {
                 continue;
             }
-            String l0 = run.label(run.before, i, "original");
-            String l1 = run.label(run.after, i, "perturbed: " + perturbation.describe());
-            double similarity = 1;
-            if (!l0.equals(l1)) {
-                String a0 = Text.normaliseWhitespace(l0);
-                String a1 = Text.normaliseWhitespace(l1);
-                similarity = a0.equals(a1) ? 1 : minSimilarity >= 1 ? 0 : Text.similarity(a0, a1);
+            double similarity;
+            if (table != null) {
+                int a = codes0[i];
+                int b = codes1[i];
+                similarity = a < 0 || b < 0 ? Double.NaN : table[a * k1 + b];
+                if (Double.isNaN(similarity)) { // no label or a blank one: an error, named by run.label
+                    run.label(run.before, i, "original");
+                    run.label(run.after, i, afterWhen);
+                }
+                if (similarity >= minSimilarity && tolerance == null) {
+                    continue; // the common case, kept tight
+                }
+            } else {
+                similarity = similarity(run.label(run.before, i, "original"), run.label(run.after, i, afterWhen));
             }
             boolean changed = similarity < minSimilarity;
             double s0 = Double.NaN;
@@ -125,17 +175,20 @@ public final class InvarianceCheck implements Check {
                 s0 = run.score(run.before, i, "original", why);
                 s1 = run.score(run.after, i, "perturbed", why);
                 changed |= Math.abs(s1 - s0) > tolerance;
-            } else if (run.before.hasScores() && run.after.hasScores()) {
+            } else if (scores) {
                 s0 = run.before.score(i);
                 s1 = run.after.score(i);
             }
             if (!changed) {
                 continue;
             }
-            flips++;
+            if (!counted) {
+                flips++;
+            }
             if (findings.size() < examples) {
-                String detail = run.change(perturbation, i) + "; prediction: " + shorten(l0) + " -> "
-                        + shorten(l1) + (minSimilarity < 1 ? "; similarity " + Fmt.number(similarity) : "")
+                String detail = run.change(perturbation, i) + "; prediction: " + shorten(run.before.label(i))
+                        + " -> " + shorten(run.after.label(i))
+                        + (minSimilarity < 1 ? "; similarity " + Fmt.number(similarity) : "")
                         + (Double.isNaN(s0) || Double.isNaN(s1) ? ""
                         : "; score: " + Fmt.number(s0) + " -> " + Fmt.number(s1));
                 detail = PII.redact(detail);
@@ -161,6 +214,41 @@ public final class InvarianceCheck implements Check {
             r.message(summary + examplesNote(flips, findings.size()) + run.unchangedNote());
         }
         return r.build();
+    }
+
+    /**
+     * The similarity of two non-blank answers after whitespace normalisation: 1 when equal, otherwise the normalised
+     * Levenshtein similarity when {@code min-similarity} is below 1 (0 when it is 1, to skip the distance).
+     */
+    private double similarity(String l0, String l1) {
+        if (l0.equals(l1)) {
+            return 1;
+        }
+        if (isNormal(l0) && isNormal(l1)) { // labels such as "yes"/"no": no copies
+            return minSimilarity >= 1 ? 0 : Text.similarity(l0, l1);
+        }
+        String a0 = Text.normaliseWhitespace(l0);
+        String a1 = Text.normaliseWhitespace(l1);
+        return a0.equals(a1) ? 1 : minSimilarity >= 1 ? 0 : Text.similarity(a0, a1);
+    }
+
+    /**
+     * Whether whitespace normalisation leaves {@code s} as it is: no whitespace at either end, and no whitespace
+     * inside other than single spaces.
+     */
+    static boolean isNormal(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (i == 0 || i == n - 1 || s.charAt(i + 1) == ' ') {
+                    return false;
+                }
+            } else if (c <= ' ' || c >= '\u0085' && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code s} cut to {@link #MAX_TEXT} characters (never inside a surrogate pair), with "..." when cut. */

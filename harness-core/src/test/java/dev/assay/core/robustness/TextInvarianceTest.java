@@ -72,6 +72,20 @@ class TextInvarianceTest {
     }
 
     @Test
+    void theFastPathAgreesWithWhitespaceNormalisation() {
+        for (String s : new String[] {"yes", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\u00A0b", "a\u2003b", "",
+            "\uD83D\uDE00 x", "x\u0001y"}) {
+            if (InvarianceCheck.isNormal(s)) {
+                assertThat(dev.assay.core.internal.Text.normaliseWhitespace(s)).as("'" + s + "'").isEqualTo(s);
+            }
+        }
+        assertThat(InvarianceCheck.isNormal("yes")).isTrue();
+        assertThat(InvarianceCheck.isNormal("a b")).isTrue();
+        assertThat(InvarianceCheck.isNormal("a  b")).isFalse();
+        assertThat(InvarianceCheck.isNormal("a\u00A0b")).isFalse();
+    }
+
+    @Test
     void aBlankAnswerIsAnErrorAndPersonalDataInFindingsIsMasked() {
         Dataset d = Datasets.inMemory("q").categorical("q", "Write to me").load();
         Model blankWhenShouted = answering(q -> q.equals(q.toUpperCase(Locale.ROOT)) ? "\n " : "ok");
