@@ -13,8 +13,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
 /**
- * The figures of issue 7, point 9 in process CPU time (all threads, garbage collection included; less sensitive than wall clock to a shared machine): best of
- * 15 runs after 5 warm-ups of (1) perturbing 1M rows (noise on 3 numeric columns, swap on a categorical one), (2) two
+ * The figures of issue 7, point 9 in the CPU time of the calling thread (all of this work is single-threaded;
+ * garbage collection runs on other threads and is not counted; far less sensitive than wall clock to a shared
+ * machine): best of 15 runs after 5 warm-ups of (1) perturbing 1M rows (noise on 3 numeric columns, swap on a categorical one), (2) two
  * model calls (original and precomputed perturbed data) against (3) the whole invariance check, for the cheap model
  * on 1M rows and the ~1 µs/row model on 100k rows. Run:
  * {@code java -cp benchmarks/target/benchmarks.jar dev.assay.benchmarks.robustness.InvarianceCpuTime}.

@@ -35,7 +35,7 @@ import java.util.Objects;
  * that way. A perturbation that changes no row at all is an error, never a pass.
  *
  * <p>Texts in findings (perturbed inputs, answers) are masked with {@link PiiScanner#redact} and shortened to
- * {@value #MAX_TEXT} characters.
+ * 200 characters.
  *
  * <p>A model that fails, or gives no label or an empty (blank) answer (or no score when a tolerance needs one), is an
  * error, never an unchanged answer; so is a model of
