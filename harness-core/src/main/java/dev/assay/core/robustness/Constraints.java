@@ -77,6 +77,12 @@ public final class Constraints {
         return integer.contains(column);
     }
 
+    /** The {@code [min, max]} range of a numeric column (either may be infinite), or {@code null} when it has none. */
+    double[] rangeOf(String column) {
+        double[] r = ranges.get(column);
+        return r == null ? null : r.clone();
+    }
+
     /** The immutable columns. */
     public Set<String> immutableColumns() {
         return immutable;
