@@ -41,7 +41,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *       name is already taken with another value is prefixed with the check's name.</li>
  *   <li>Links (type {@code link}): {@code scenario: <file>} to the check's scenario file when the options name one
  *       (its path relative to the project root, with {@code #L<line>}), {@code metric: <metric>} to
- *       {@code docs/metrics.md#<metric>} and {@code kind: <kind>} to {@code docs/metrics.md#<kind>}; each prefixed
+ *       {@code docs/metrics.md#<metric>} and {@code kind: <kind>} to {@code docs/metrics.md#<kind>} (for the kinds
+ *       that page documents; a compare check's metric links to its kind, a fairness aggregate such as
+ *       {@code accuracy_difference} to {@code #derived-group-metrics}); each prefixed
  *       with {@code assay.report.link-base} ({@link AssayConstants#REPORT_LINK_BASE}) when it is set, for example
  *       {@code https://github.com/acme/models/blob/main/}. A link already on the test is not added twice.</li>
  *   <li>Attachments, named after the check: {@code <name> - groups.html} (the result table, self-contained),
@@ -103,11 +105,13 @@ public final class AllureCheckWriter {
                     + (options.scenarioLine() > 0 ? "#L" + options.scenarioLine() : "")));
         }
         String doc = ReportLinks.resolve(base, ReportLinks.METRICS_DOC) + "#";
-        String anchor = ReportLinks.metricAnchor(r.kind(), r.metric());
-        if (r.metric() != null) {
-            wanted.add(new Options.Link("metric: " + r.metric(), "link", doc + anchor));
+        if (ReportLinks.DOCUMENTED_KINDS.contains(r.kind())) {
+            if (r.metric() != null) {
+                wanted.add(new Options.Link("metric: " + r.metric(), "link",
+                        doc + ReportLinks.metricAnchor(r.kind(), r.metric())));
+            }
+            wanted.add(new Options.Link("kind: " + r.kind(), "link", doc + r.kind()));
         }
-        wanted.add(new Options.Link("kind: " + r.kind(), "link", doc + r.kind()));
         wanted.addAll(options.links());
         lifecycle.updateTestCase(test -> {
             for (Options.Link l : wanted) {

@@ -1,7 +1,12 @@
 package dev.assay.reports.internal;
 
+import dev.assay.core.fairness.FairnessMetrics;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The links of a check's Allure result: to its scenario file (the path relative to the project root) and to the
@@ -34,7 +39,36 @@ public final class ReportLinks {
         if (metric == null || "compare".equals(kind)) {
             return kind;
         }
+        if ("fairness".equals(kind) && !NAMED_FAIRNESS_METRICS.contains(metric)
+                && metric.matches(".+_(difference|ratio|group_min|group_max)")) {
+            return DERIVED_GROUP_METRICS;
+        }
         return metric;
+    }
+
+    /** The anchor of the aggregates ({@code <base>_difference}, ...) of the fairness catalogue: {@value}. */
+    public static final String DERIVED_GROUP_METRICS = "derived-group-metrics";
+
+    /** The check kinds that {@value #METRICS_DOC} documents, each under its own anchor. */
+    public static final Set<String> DOCUMENTED_KINDS = Set.of("performance", "fairness", "privacy-budget", "dp-audit",
+            "membership-inference", "pii-leak", "expect-data", "expect-output", "drift", "compare", "invariance",
+            "directional");
+
+    /** The named metrics of the fairness catalogue ({@link FairnessMetrics}' constants). */
+    static final Set<String> NAMED_FAIRNESS_METRICS = namedFairnessMetrics();
+
+    private static Set<String> namedFairnessMetrics() {
+        Set<String> names = new HashSet<>();
+        for (Field f : FairnessMetrics.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                try {
+                    names.add((String) f.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return Set.copyOf(names);
     }
 
     /**
