@@ -51,7 +51,7 @@ public final class DpAuditCharts {
                 + (confidence != null ? " with " + ResultTables.number(confidence * 100) + "% Clopper-Pearson intervals"
                 : " with Clopper-Pearson intervals");
         int height = TOP + 2 * ROW + 70;
-        int width = LEFT + WIDTH + 110;
+        int width = LEFT + WIDTH + 200;
         StringBuilder s = new StringBuilder(4096);
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
                 .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
