@@ -99,8 +99,14 @@ class DriftStatsTest {
 
     @Test
     void radixSortAgreesWithArraysSort() {
+        radixSortAgreesWithArraysSortAt(50_000); // 11-bit digits
+        radixSortAgreesWithArraysSortAt(300_000); // 16-bit digits (from 2^18 values)
+        radixSortAgreesWithArraysSortAt(50_000); // a smaller array after a larger one: the reused buffers
+    }
+
+    private static void radixSortAgreesWithArraysSortAt(int n) {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
-        double[] v = new double[50_000];
+        double[] v = new double[n];
         for (int i = 0; i < v.length; i++) {
             v[i] = i % 7 == 0 ? Math.round(rnd.nextGaussian())
                     : rnd.nextGaussian() * Math.pow(10, rnd.nextInt(-300, 300));
