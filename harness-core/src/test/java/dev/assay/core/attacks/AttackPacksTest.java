@@ -83,7 +83,7 @@ class AttackPacksTest {
                 .hasMessageContaining("bad.jsonl:2:1: missing field 'prompt'");
         assertThatThrownBy(() -> Attacks.load(write(dir, "{\"id\": \"ok\", \"family\": \"f\", \"prompt\": \"p\", "
                 + "\"detector\": \"canary\"}")))
-                .hasMessageContaining("bad.jsonl:2:1: duplicate attack id 'ok'");
+                .hasMessageContaining("bad.jsonl:2:2: duplicate attack id 'ok'");
         assertThatThrownBy(() -> Attacks.load(write(dir, "{\"id\": \"a\", \"family\": \"f\", \"prompt\": 3, ")))
                 .hasMessageContaining("bad.jsonl:2:").hasMessageContaining("not a JSON object");
         assertThatThrownBy(() -> Attacks.load(dir.resolve("missing.jsonl"))).isInstanceOf(DataException.class)
