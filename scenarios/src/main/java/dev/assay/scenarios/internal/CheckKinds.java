@@ -27,6 +27,7 @@ public final class CheckKinds {
         register("compare", new CompareParser());
         register("invariance", new InvarianceParser());
         register("directional", new DirectionalParser());
+        register("adversarial", new AdversarialParser());
     }
 
     private CheckKinds() {
