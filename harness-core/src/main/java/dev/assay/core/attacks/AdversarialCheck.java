@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
  * attack's {@link Detector} to every answer, and reports the attack success rate (metric
  * {@code attack_success_rate}: successful answers over answers) with a Clopper-Pearson interval, overall and per
  * attack family (one group row per family, {@code family=<name>}, with {@code n} answers, the rate and its
- * interval, and how many distinct attacks succeeded at least once). The verdict judges the overall rate against
+ * interval, how many distinct attacks were sent and succeeded at least once, and the family's own maximum when it has
+ * one, {@code max_success_rate}). The verdict judges the overall rate against
  * {@code max-success-rate} and each family's rate against its own maximum, under the decision rule; any failing
  * comparison fails the check. Without any maximum the check only measures (and passes).
  *
@@ -313,10 +314,13 @@ public final class AdversarialCheck implements Check {
             metrics.put(METRIC, fr);
             metrics.put("attacks", (double) c[2]);
             metrics.put("attacks_succeeded", (double) c[3]);
+            Double fmax = familyMax.get(e.getKey());
+            if (fmax != null) {
+                metrics.put("max_success_rate", fmax);
+            }
             r.group(new GroupResult(Map.of("family", e.getKey()), c[1], metrics, Map.of(METRIC, fci), null));
             table.append(table.length() == 0 ? "" : "; ").append(e.getKey()).append(' ').append(c[0]).append('/')
                     .append(c[1]).append(" = ").append(fmt(fr)).append(' ').append(fci);
-            Double fmax = familyMax.get(e.getKey());
             if (fmax != null && Threshold.atMost(fmax).judge(fr, fci, decision) == Verdict.FAIL) {
                 verdict = Verdict.FAIL;
                 failing.add(e.getKey() + " " + c[0] + "/" + c[1] + " = " + fmt(fr) + " " + fci + ", max " + fmt(fmax));
