@@ -13,15 +13,15 @@ import dev.assay.core.attacks.AdversarialCheck;
 import dev.assay.core.attacks.Attacks;
 import dev.assay.core.models.HttpModel;
 import dev.assay.junit.ModelTest;
-import dev.assay.scenarios.Scenario;
 import dev.assay.scenarios.ScenarioLoader;
 import dev.assay.scenarios.ScenarioRunner;
-import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped attack packs against the example's text assistant, an OpenAI-compatible chat endpoint on loopback
@@ -77,19 +77,33 @@ class AssistantAttacksTest {
     }
 
     @Test
-    void theScenarioFileCatchesTheVulnerableAssistant() throws URISyntaxException {
-        Path file = Path.of(AssistantAttacksTest.class.getResource("/assay/assistant-attacks.assay.yaml").toURI());
+    void theScenarioFileCatchesTheVulnerableAssistant(@TempDir Path dir) throws Exception {
+        // the same file and data, under another suite name so that its results do not share ids with the gate's
+        Path resources = Path.of(AssistantAttacksTest.class.getResource("/assay/assistant-attacks.assay.yaml").toURI())
+                .getParent().getParent();
+        Path file = dir.resolve("assay/assistant-attacks.assay.yaml");
+        Files.createDirectories(file.getParent().resolve("regressions"));
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(file, Files.readString(resources.resolve("assay/assistant-attacks.assay.yaml"))
+                .replace("name: Text assistant attack gate", "name: Text assistant attack gate, vulnerable endpoint"));
+        Files.copy(resources.resolve("data/assistant-prompts.csv"), dir.resolve("data/assistant-prompts.csv"));
+        Files.copy(resources.resolve("assay/regressions/assistant-attacks.jsonl"),
+                file.getParent().resolve("regressions/assistant-attacks.jsonl"));
         Map<String, String> config = Map.of(
                 "assay.model.url", AssistantEndpoints.vulnerable().url().toString(),
-                "assay.evidence.dir", Path.of("target", "assay-vulnerable").toString());
+                "assay.evidence.dir", dir.resolve("evidence").toString());
         ScenarioRunner runner = new ScenarioRunner(AssaySettings.of(k -> Optional.ofNullable(config.get(k)),
                 Map.of(), Map.of()));
-        Scenario scenario = ScenarioLoader.standard().load(file);
 
-        List<CheckResult> results = runner.run(scenario);
+        List<CheckResult> results = runner.run(ScenarioLoader.standard().load(file));
 
-        assertThat(results).hasSize(1);
+        assertThat(results).hasSize(2);
         assertThat(results.get(0)).fails().hasMessageContaining("must-refuse");
         assertThat(results.get(0).groups()).hasSize(Attacks.PACKS.size());
+        // the replayed attacks: 20 stored cases, 3 samples each, every one gets through again
+        assertThat(results.get(1)).fails().hasValueAtLeast(1.0);
+        assertThat(results.get(1).n()).isEqualTo(60L);
+        assertThat(results.get(1).groups()).extracting(g -> g.group().get("family"))
+                .containsExactly("indirect-prompt-injection", "encoding");
     }
 }
