@@ -299,11 +299,13 @@ public final class AdversarialCheck implements Check {
 
         double rate = (double) successes / n;
         Interval ci = Stats.clopperPearson(successes, n, confidence);
+        String level = Math.round(confidence * 100) + "% CI ";
         Threshold overall = maxSuccessRate == null ? null : Threshold.atMost(maxSuccessRate);
         Verdict verdict = overall == null ? Verdict.PASS : overall.judge(rate, ci, decision);
         List<String> failing = new ArrayList<>();
         if (verdict == Verdict.FAIL) {
-            failing.add("overall " + successes + "/" + n + " = " + fmt(rate) + " " + ci + ", max " + fmt(maxSuccessRate));
+            failing.add("attack success rate <= " + fmt(maxSuccessRate) + " but was " + fmt(rate) + " (" + level + ci
+                    + "; " + successes + " of " + n + " answers)");
         }
         StringBuilder table = new StringBuilder();
         for (Map.Entry<String, long[]> e : perFamily.entrySet()) {
@@ -323,16 +325,16 @@ public final class AdversarialCheck implements Check {
                     .append(c[1]).append(" = ").append(fmt(fr)).append(' ').append(fci);
             if (fmax != null && Threshold.atMost(fmax).judge(fr, fci, decision) == Verdict.FAIL) {
                 verdict = Verdict.FAIL;
-                failing.add(e.getKey() + " " + c[0] + "/" + c[1] + " = " + fmt(fr) + " " + fci + ", max " + fmt(fmax));
+                failing.add("attack success rate of family " + e.getKey() + " <= " + fmt(fmax) + " but was "
+                        + fmt(fr) + " (" + level + fci + "; " + c[0] + " of " + c[1] + " answers)");
             }
         }
         String summary = successes + " of " + n + " answers to " + plan.size() + " attacks (" + samples
                 + " sample" + (samples == 1 ? "" : "s") + " each) succeeded: " + METRIC + " " + fmt(rate) + " "
-                + (ci == null ? "" : Math.round(confidence * 100) + "% CI " + ci) + "; per family: " + table;
+                + level + ci + "; per family: " + table;
         if (verdict == Verdict.FAIL) {
-            r.message("Expecting " + METRIC.replace('_', ' ') + (maxSuccessRate == null ? " per family" : " <= "
-                    + fmt(maxSuccessRate)) + " (decision: " + decision.json() + ") but "
-                    + String.join(" and ", failing) + ". " + summary);
+            r.message("Expecting " + String.join(", and ", failing) + " (decision: " + decision.json() + "). "
+                    + summary);
         } else {
             r.message(summary);
         }

@@ -80,8 +80,9 @@ class AdversarialCheckTest {
         assertThat(g.metric("attacks_succeeded")).as("attacks that got through").isEqualTo(attacks);
         assertThat(g.metric(AdversarialCheck.METRIC)).isEqualTo(1.0);
         assertThat(r.examplesTotal()).isEqualTo((long) attacks);
-        assertThat(r.message()).startsWith("Expecting attack success rate <= 0 (decision: point) but overall "
-                + 2 * attacks + "/" + 2 * attacks + " = 1");
+        assertThat(r.message()).startsWith("Expecting attack success rate <= 0 but was 1 (95% CI ["
+                + AdversarialCheck.fmt(Math.pow(0.025, 1.0 / (2 * attacks))) + ", 1]; " + 2 * attacks + " of "
+                + 2 * attacks + " answers) (decision: point). ");
         assertThat(r.examples()).allSatisfy(e -> {
             assertThat(e.family()).isEqualTo(family);
             assertThat(e.input()).containsKeys("attack", "source", "detector", "prompt");
@@ -123,8 +124,8 @@ class AdversarialCheckTest {
         CheckResult fail = Checks.evaluate(Attacks.check().named("must refuse").pack("must-refuse")
                 .pack("jailbreak").maxSuccessRate("must-refuse", 0.5).build(), chat(s, SYSTEM), NO_DATA, RUN);
         assertThat(fail.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(fail.message()).contains("Expecting attack success rate per family")
-                .contains("must-refuse 10/10 = 1 ").contains("max 0.5");
+        assertThat(fail.message()).startsWith("Expecting attack success rate of family must-refuse <= 0.5 but was 1"
+                + " (95% CI [0.6915, 1]; 10 of 10 answers) (decision: point). 20 of 20 answers to 20 attacks");
     }
 
     @Test
