@@ -24,6 +24,24 @@ public final class Stats {
     }
 
     /**
+     * Clopper-Pearson ("exact") interval for {@code x} successes in {@code n} trials, two-sided at {@code confidence};
+     * the lower bound is 0 when {@code x == 0} and the upper bound 1 when {@code x == n}. {@code null} when
+     * {@code n == 0}.
+     */
+    public static Interval clopperPearson(long x, long n, double confidence) {
+        if (n <= 0) {
+            return null;
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("n too large for the Clopper-Pearson interval: " + n);
+        }
+        var ci = BinomialConfidenceInterval.CLOPPER_PEARSON.fromErrorRate((int) n, (int) x, 1 - confidence);
+        double lo = x == 0 ? 0 : Math.max(0, ci.getLowerBound());
+        double hi = x == n ? 1 : Math.min(1, ci.getUpperBound());
+        return new Interval(lo, hi);
+    }
+
+    /**
      * A seeded generator; {@code stream} separates independent uses of one seed (hash of a check id, say). The seed
      * and stream are scrambled with SplitMix64 before they become the generator's state, so nearby seeds (7, 8, ...)
      * give unrelated sequences from the first draw on (xoroshiro's raw state would not).

@@ -29,6 +29,7 @@ public final class CheckKinds {
         register("invariance", new InvarianceParser());
         register("directional", new DirectionalParser());
         register("boundary-search", new BoundarySearchParser());
+        register("adversarial", new AdversarialParser());
     }
 
     private CheckKinds() {
