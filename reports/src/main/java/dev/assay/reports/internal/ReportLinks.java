@@ -52,7 +52,7 @@ public final class ReportLinks {
     /** The check kinds that {@value #METRICS_DOC} documents, each under its own anchor. */
     public static final Set<String> DOCUMENTED_KINDS = Set.of("performance", "fairness", "privacy-budget", "dp-audit",
             "membership-inference", "pii-leak", "expect-data", "expect-output", "drift", "compare", "invariance",
-            "directional");
+            "directional", "boundary-search", "adversarial", "canary");
 
     /** The named metrics of the fairness catalogue ({@link FairnessMetrics}' constants). */
     static final Set<String> NAMED_FAIRNESS_METRICS = namedFairnessMetrics();

@@ -23,7 +23,8 @@ class MetricsDocTest {
     /** The metric of each kind that has a fixed one (see the checks in harness-core). */
     private static final List<String> FIXED_METRICS = List.of("drifted_share", "epsilon", "epsilon_lower_bound",
             "failed_expectations", "flip_rate", "violation_rate", "pii_findings", "auc", "advantage",
-            "tpr_at_fpr_1pct", "tpr_at_fpr_0_1pct");
+            "tpr_at_fpr_1pct", "tpr_at_fpr_0_1pct", "flip_rate_within_radius", "median_distance",
+            "attack_success_rate", "exact_extraction_rate", "fuzzy_extraction_rate");
 
     private static Set<String> anchors() throws IOException {
         Path doc = Path.of("..", ReportLinks.METRICS_DOC);
