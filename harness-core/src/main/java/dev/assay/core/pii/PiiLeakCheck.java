@@ -38,6 +38,11 @@ import java.util.TreeMap;
  * ({@code group: {entity: X}}, {@code n} = findings of X, metrics {@code findings}, {@code rows}, {@code max_score}).
  * Raw values never appear: not in findings, the message, nor exceptions.
  *
+ * <p>With prompts ({@link Builder#promptColumn}, {@link Builder#promptFile}, {@link Builder#prompts(List)}), each
+ * prompt is sent to the {@link TextModel} {@code samples} times and every answer is scanned: {@code row} is the
+ * prompt's index, {@code detail} is the hash followed by {@code " sample k"} (0-based), and the groups add the metric
+ * {@code answers}.
+ *
  * <p>A missing model output is an {@code error} (an empty answer must not pass a "contains no PII" check); missing
  * values of a data {@code column} are skipped and counted in the message.
  */
