@@ -37,6 +37,18 @@ public final class Checksums {
         return sb.toString();
     }
 
+    /**
+     * Italian VAT number (partita IVA): 11 digits, the last a Luhn check digit over the first ten, digits 8-10 a tax
+     * office code (001-121 for the provinces, 888 and 999 for special offices), not all zeros.
+     */
+    public static boolean itVat(String d) {
+        if (d.length() != 11 || d.equals("00000000000")) {
+            return false;
+        }
+        int office = Integer.parseInt(d.substring(7, 10));
+        return (office >= 1 && office <= 121 || office == 888 || office == 999) && luhn(d);
+    }
+
     /** Luhn (mod 10) over a string of digits. */
     public static boolean luhn(String digits) {
         int sum = 0;

@@ -28,7 +28,7 @@ public final class Registry {
     public static final List<String> DEFAULTS = List.of("CREDIT_CARD", "CRYPTO", "DATE_TIME", "EMAIL_ADDRESS",
             "IBAN_CODE", "IP_ADDRESS", "MAC_ADDRESS", "MEDICAL_LICENSE", "PHONE_NUMBER", "URL", "US_BANK_NUMBER",
             "US_DRIVER_LICENSE", "US_ITIN", "US_PASSPORT", "US_SSN", "UK_NHS", "ES_NIF", "ES_NIE", "IT_FISCAL_CODE",
-            "PL_PESEL");
+            "PL_PESEL", "IT_VAT_CODE", "IT_DRIVER_LICENSE", "IT_PASSPORT", "IT_IDENTITY_CARD");
     /** Off by default; enabled by name. */
     public static final List<String> OPTIONAL = List.of("UK_NINO", "FI_PERSONAL_IDENTITY_CODE", "SE_PERSONNUMMER",
             "IN_AADHAAR", "IN_PAN", "CA_SIN", "AU_TFN");
@@ -129,6 +129,22 @@ public final class Registry {
                 Pat.of("\\b[A-Z]{6}[0-9LMNP-V]{2}[ABCDEHLMPRST][0-9LMNP-V]{2}[A-Z][0-9LMNP-V]{3}[A-Z]\\b", 0.3)));
         add("PL_PESEL", r -> new RegexDetector("PL_PESEL", List.of("pesel"), checked(Checksums::pesel),
                 Pat.of(NB + "\\b\\d{2}(?:[02468][1-9]|[13579][012])(?:0[1-9]|[12]\\d|3[01])\\d{5}\\b" + NA, 0.4)));
+        // Italy: Presidio's ItVatCodeRecognizer, ItDriverLicenseRecognizer, ItPassportRecognizer and
+        // ItIdentityCardRecognizer (case-sensitive here; the VAT number as 11 contiguous digits, optionally after "IT",
+        // with the tax office code checked besides the check digit)
+        add("IT_VAT_CODE", r -> new RegexDetector("IT_VAT_CODE", List.of("piva", "partita iva", "pi", "iva",
+                "vat"), checked(v -> Checksums.itVat(Checksums.digits(v))),
+                Pat.of(NB + "(?:\\b|(?<=\\bIT))\\d{11}\\b" + NA, 0.1)));
+        add("IT_DRIVER_LICENSE", r -> new RegexDetector("IT_DRIVER_LICENSE", List.of("patente", "patente di guida",
+                "licenza", "licenza di guida"), null,
+                Pat.of("\\b(?:[A-Z]{2}\\d{7}[A-Z]|U1[BCDEFGHLJKMNPRSTUWYXZ0-9]{7}[A-Z])\\b", 0.2)));
+        add("IT_PASSPORT", r -> new RegexDetector("IT_PASSPORT", List.of("passaporto", "elettronico", "italiano",
+                "viaggio", "viaggiare", "estero", "documento", "dogana"), null,
+                Pat.of("\\b[A-Z]{2}\\d{7}\\b", 0.01)));
+        add("IT_IDENTITY_CARD", r -> new RegexDetector("IT_IDENTITY_CARD", List.of("carta", "identità",
+                "carta d'identità", "elettronica", "cie", "documento", "riconoscimento", "espatrio"), null,
+                Pat.of("\\b[A-Z]{2} ?\\d{7}\\b", 0.01), Pat.of("\\b\\d{7}[A-Z]{2}\\b", 0.01),
+                Pat.of("\\b[A-Z]{2}\\d{5}[A-Z]{2}\\b", 0.01)));
         add("UK_NINO", r -> new RegexDetector("UK_NINO", List.of("national insurance", "ni number", "nino"), null,
                 Pat.of("\\b(?!BG|GB|NK|KN|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?"
                         + "[A-D]\\b", 0.5)));
@@ -191,6 +207,10 @@ public final class Registry {
             Map.entry("ES_NIE", w -> w.maxDigitRun >= 7 && w.upperDigit),
             Map.entry("IT_FISCAL_CODE", w -> w.upper >= 9 && w.longestToken >= 16 && w.upperDigit),
             Map.entry("PL_PESEL", w -> w.maxDigitRun >= 11),
+            Map.entry("IT_VAT_CODE", w -> w.maxDigitRun >= 11),
+            Map.entry("IT_DRIVER_LICENSE", w -> w.upperDigit && w.upper >= 2 && w.digits >= 1),
+            Map.entry("IT_PASSPORT", w -> w.upperDigit && w.maxDigitRun >= 7),
+            Map.entry("IT_IDENTITY_CARD", w -> w.upper >= 2 && w.maxDigitRun >= 5),
             Map.entry("UK_NINO", w -> w.digits >= 6 && w.upper >= 3),
             Map.entry("FI_PERSONAL_IDENTITY_CODE", w -> w.digits >= 9),
             Map.entry("SE_PERSONNUMMER", w -> w.digits >= 10),
