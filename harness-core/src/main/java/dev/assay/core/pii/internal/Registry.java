@@ -189,14 +189,18 @@ public final class Registry {
     private static final Map<String, java.util.function.Predicate<WindowStats>> GATES = Map.ofEntries(
             Map.entry("CREDIT_CARD", w -> w.digits >= 13),
             Map.entry("CRYPTO", w -> w.longestToken >= 14),
-            Map.entry("DATE_TIME", w -> w.digits >= 3 && (w.digitSepDigit || w.month)),
+            // the union of DATE_TIME's pattern gates (NUM, MON, SLASH)
+            Map.entry("DATE_TIME", w -> w.digits >= 3 && (w.sepsBetweenDigits >= 2 || w.month
+                    || w.slashBetweenDigits)),
             Map.entry("EMAIL_ADDRESS", w -> w.at),
             Map.entry("IBAN_CODE", w -> w.digits >= 2 && w.upper >= 2 && w.longestToken >= 4),
-            Map.entry("IP_ADDRESS", w -> w.dot || w.colon),
+            // IPv4 has three dots between digits, IPv6 a colon
+            Map.entry("IP_ADDRESS", w -> w.colon || w.dotsBetweenDigits >= 3),
             Map.entry("MAC_ADDRESS", w -> (w.colon || w.dash || w.dot) && w.longestToken >= 14),
             Map.entry("MEDICAL_LICENSE", w -> w.maxDigitRun >= 7 && w.upperDigit),
             Map.entry("PHONE_NUMBER", w -> w.digits >= 7),
-            Map.entry("URL", w -> w.dot || w.colon),
+            // a scheme URL has "://"; a scheme-less host ends in ".tld" (letters) after a letter or digit
+            Map.entry("URL", w -> w.colon || w.dotLetter),
             Map.entry("US_BANK_NUMBER", w -> w.maxDigitRun >= 8),
             Map.entry("US_DRIVER_LICENSE", w -> w.maxDigitRun >= 6 || w.upperDigit && w.digits >= 2),
             Map.entry("US_ITIN", w -> w.digits >= 9),
