@@ -43,8 +43,12 @@ public final class Registry {
     private static final String MONTHS = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
             + "|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
-    /** Not preceded by a digit group or a hyphenated token (the match would be part of a longer number). */
-    private static final String NB = "(?<!\\d[ -]|\\w-|\\d\\.)";
+    /**
+     * Not preceded by a digit group or a hyphenated token (the match would be part of a longer number). Every
+     * pattern using it starts with a digit: the cheap {@code (?=\\d)} first keeps the look-behind off the other
+     * positions (zero-width assertions commute, so the matches are the same).
+     */
+    private static final String NB = "(?=\\d)(?<!\\d[ -]|\\w-|\\d\\.)";
     /** Not followed by another digit group or a hyphenated part. */
     private static final String NA = "(?![ -]\\d|-\\w|\\.\\d)";
 
@@ -275,9 +279,14 @@ public final class Registry {
         return (p2 == 50 || p2 >= 56 && p2 <= 69) && n >= 12;             // Maestro
     }
 
+    private static final java.util.regex.Pattern DATE_SPLIT = java.util.regex.Pattern.compile("[/.\\-T :]");
+    private static final java.util.regex.Pattern DMY = java.util.regex.Pattern.compile(
+            "\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}");
+    private static final java.util.regex.Pattern YMD = java.util.regex.Pattern.compile("\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}");
+
     static int date(String v) {
-        String[] parts = v.split("[/.\\-T :]");
-        if (parts.length >= 3 && v.matches("\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}")) {
+        String[] parts = DATE_SPLIT.split(v);
+        if (parts.length >= 3 && DMY.matcher(v).matches()) {
             int a = Integer.parseInt(parts[0]);
             int b = Integer.parseInt(parts[1]);
             if (v.indexOf('.') >= 0 && (parts[0].length() != 2 || parts[1].length() != 2)) {
@@ -287,7 +296,7 @@ public final class Registry {
             boolean dmy = b >= 1 && b <= 12 && a >= 1 && a <= 31;
             return mdy || dmy ? UNKNOWN : INVALID;
         }
-        if (v.matches("\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}")) {
+        if (YMD.matcher(v).matches()) {
             int y = Integer.parseInt(parts[0]);
             int m = Integer.parseInt(parts[1]);
             int d = Integer.parseInt(parts[2]);
