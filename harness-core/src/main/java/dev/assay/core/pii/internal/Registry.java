@@ -189,7 +189,10 @@ public final class Registry {
         add("API_KEY", r -> new ApiKeyDetector());
     }
 
-    /** Per-entity window gates: a match is impossible in a window that fails its gate. */
+    /**
+     * Per-entity window gates: a match is impossible in a window that fails its gate. (Digit-group patterns such as
+     * {@code ddd-dd-dddd} need either one long digit run or two separators between digits.)
+     */
     private static final Map<String, java.util.function.Predicate<WindowStats>> GATES = Map.ofEntries(
             Map.entry("CREDIT_CARD", w -> w.digits >= 13),
             Map.entry("CRYPTO", w -> w.longestToken >= 14),
@@ -207,10 +210,10 @@ public final class Registry {
             Map.entry("URL", w -> w.colon || w.dotLetter),
             Map.entry("US_BANK_NUMBER", w -> w.maxDigitRun >= 8),
             Map.entry("US_DRIVER_LICENSE", w -> w.maxDigitRun >= 6 || w.upperDigit && w.digits >= 2),
-            Map.entry("US_ITIN", w -> w.digits >= 9),
+            Map.entry("US_ITIN", w -> w.maxDigitRun >= 9 || w.digits >= 9 && w.groupSeps >= 2),
             Map.entry("US_PASSPORT", w -> w.maxDigitRun >= 8),
-            Map.entry("US_SSN", w -> w.digits >= 9),
-            Map.entry("UK_NHS", w -> w.digits >= 10),
+            Map.entry("US_SSN", w -> w.maxDigitRun >= 9 || w.digits >= 9 && w.groupSeps >= 2),
+            Map.entry("UK_NHS", w -> w.maxDigitRun >= 10 || w.digits >= 10 && w.groupSeps >= 2),
             Map.entry("ES_NIF", w -> w.maxDigitRun >= 7 && w.upperDigit),
             Map.entry("ES_NIE", w -> w.maxDigitRun >= 7 && w.upperDigit),
             Map.entry("IT_FISCAL_CODE", w -> w.upper >= 9 && w.longestToken >= 16 && w.upperDigit),
@@ -222,10 +225,10 @@ public final class Registry {
             Map.entry("UK_NINO", w -> w.digits >= 6 && w.upper >= 3),
             Map.entry("FI_PERSONAL_IDENTITY_CODE", w -> w.digits >= 9),
             Map.entry("SE_PERSONNUMMER", w -> w.digits >= 10),
-            Map.entry("IN_AADHAAR", w -> w.digits >= 12),
+            Map.entry("IN_AADHAAR", w -> w.maxDigitRun >= 12 || w.digits >= 12 && w.groupSeps >= 2),
             Map.entry("IN_PAN", w -> w.maxDigitRun >= 4 && w.upperDigit && w.upper >= 6),
-            Map.entry("CA_SIN", w -> w.digits >= 9),
-            Map.entry("AU_TFN", w -> w.digits >= 9));
+            Map.entry("CA_SIN", w -> w.maxDigitRun >= 9 || w.digits >= 9 && w.groupSeps >= 2),
+            Map.entry("AU_TFN", w -> w.maxDigitRun >= 9 || w.digits >= 9 && w.groupSeps >= 2));
 
     /** All built-in entity names. */
     public static List<String> all() {

@@ -25,6 +25,8 @@ public final class WindowStats {
     public int sepsBetweenDigits;
     /** A {@code /} between two digits. */
     public boolean slashBetweenDigits;
+    /** How many {@code ' '}, {@code -} or {@code .} stand between two digits (digit groups: 123-45-6789 has 2). */
+    public int groupSeps;
     /** How many {@code .} stand between two digits (an IPv4 address has 3). */
     public int dotsBetweenDigits;
     /** A {@code .} between an ASCII letter or digit and an ASCII letter (a domain name's last dot). */
@@ -67,6 +69,9 @@ public final class WindowStats {
                 if (i >= from + 2) {
                     char p = text.charAt(i - 1);
                     char q = text.charAt(i - 2);
+                    if ((p == ' ' || p == '.' || p == '-') && q >= '0' && q <= '9') {
+                        s.groupSeps++;
+                    }
                     if ((p == '/' || p == '.' || p == '-' || p == ':') && q >= '0' && q <= '9') {
                         s.digitSepDigit = true;
                         s.sepsBetweenDigits++;
