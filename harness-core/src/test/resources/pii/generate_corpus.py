@@ -337,6 +337,22 @@ for t in [f"Codice prodotto {it_doc_number()} in magazzino.", f"Volo {two_letter
     neg(t, "it")
 R.setstate(_main_state)
 
+# AU_ABN (own seeded generator too; check digits computed here)
+_main_state = R.getstate()
+R.seed(20261128)
+def abn_ok(d): return d[0] != "0" and (sum(w * int(c) for w, c in zip([10,1,3,5,7,9,11,13,15,17,19], str(int(d[0]) - 1) + d[1:])) % 89 == 0)
+def find(pred, gen):
+    while True:
+        v = gen()
+        if pred(v): return v
+abns = ["51824753556"] + [find(abn_ok, lambda: str(R.randrange(1, 10)) + rand_digits(10)) for _ in range(4)]
+for i, v in enumerate(abns):
+    shown = f"{v[:2]} {v[2:5]} {v[5:8]} {v[8:]}" if i % 2 == 0 else v
+    doc("Our ABN is ", ("AU_ABN", shown), ".")
+for t in ["Our ABN is 51 824 753 557.", f"ABN {wrong_last(abns[1])} cancelled."]:
+    neg(t)
+R.setstate(_main_state)
+
 # FI_PERSONAL_IDENTITY_CODE
 for h in ["131052-308T"] + [hetu(R.randrange(1, 29), R.randrange(1, 13), R.randrange(100), R.choice("-A"),
                                  R.randrange(2, 900)) for _ in range(5)]:
@@ -437,6 +453,7 @@ assert nif(12345678) == "12345678Z" and nie("X", 1234567) == "X1234567L"
 assert cf_check("RSSMRA85T10A562") == "RSSMRA85T10A562S"
 assert hetu(13, 10, 52, "-", 308) == "131052-308T"
 assert tfn_ok("123456782") and not tfn_ok("123456789")
+assert abn_ok("51824753556") and not abn_ok("51824753557")
 assert all(luhn_ok(v) for v in pivas) and not luhn_ok(wrong_last(pivas[0]))
 for i in ["GB82WEST12345698765432", "DE89370400440532013000", "NL91ABNA0417164300"]:
     assert iban_make(i[:2], i[4:]) == i

@@ -50,6 +50,8 @@ public final class PiiEntity {
     public static final String IN_PAN = "IN_PAN";
     public static final String CA_SIN = "CA_SIN";
     public static final String AU_TFN = "AU_TFN";
+    /** Australian Business Number (11 digits, mod 89). */
+    public static final String AU_ABN = "AU_ABN";
     /** AWS access key ids ({@code AKIA...}, {@code ASIA...}). */
     public static final String AWS_ACCESS_KEY = "AWS_ACCESS_KEY";
     /** GitHub tokens ({@code ghp_}, {@code gho_}, {@code ghu_}, {@code ghs_}, {@code ghr_}, {@code github_pat_}). */

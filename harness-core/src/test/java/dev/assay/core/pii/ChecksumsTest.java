@@ -31,6 +31,15 @@ class ChecksumsTest {
     }
 
     @Test
+    void australianBusinessNumberUsesTheAtoWeightsModulo89() {
+        // the ATO's example ABN 51 824 753 556: (5-1)*10 + 1*1 + 8*3 + 2*5 + 4*7 + 7*9 + 5*11 + 3*13 + 5*15 + 5*17
+        // + 6*19 = 534 = 6 * 89
+        assertThat(Checksums.abn("51824753556")).isTrue();
+        assertThat(Checksums.abn("51824753557")).isFalse();
+        assertThat(Checksums.abn("01824753556")).as("no leading zero").isFalse();
+    }
+
+    @Test
     void verhoeffMatchesTheTextbookExample() {
         // 236 -> check digit 3 (Verhoeff's worked example)
         assertThat(Checksums.verhoeff("2363")).isTrue();

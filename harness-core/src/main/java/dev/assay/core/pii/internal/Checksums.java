@@ -164,6 +164,19 @@ public final class Checksums {
         return sum % 11 == 0;
     }
 
+    /** Australian Business Number: first digit minus 1, weights 10,1,3,5,...,19; sum mod 89 == 0. */
+    public static boolean abn(String d) {
+        if (d.length() != 11 || d.charAt(0) == '0') {
+            return false;
+        }
+        int[] w = {10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19};
+        int sum = (d.charAt(0) - '0' - 1) * w[0];
+        for (int i = 1; i < 11; i++) {
+            sum += (d.charAt(i) - '0') * w[i];
+        }
+        return sum % 89 == 0;
+    }
+
     /** DEA registration number: two letters and 7 digits; (d1+d3+d5) + 2(d2+d4+d6) ≡ d7 (mod 10). */
     public static boolean dea(String s) {
         if (s.length() != 9) {

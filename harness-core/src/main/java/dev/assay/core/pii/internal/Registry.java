@@ -31,7 +31,7 @@ public final class Registry {
             "PL_PESEL", "IT_VAT_CODE", "IT_DRIVER_LICENSE", "IT_PASSPORT", "IT_IDENTITY_CARD");
     /** Off by default; enabled by name. */
     public static final List<String> OPTIONAL = List.of("UK_NINO", "FI_PERSONAL_IDENTITY_CODE", "SE_PERSONNUMMER",
-            "IN_AADHAAR", "IN_PAN", "CA_SIN", "AU_TFN");
+            "IN_AADHAAR", "IN_PAN", "CA_SIN", "AU_TFN", "AU_ABN");
     /** Secrets, off by default (Presidio has none); enabled by name. */
     public static final List<String> SECRETS = List.of("AWS_ACCESS_KEY", "GITHUB_TOKEN", "SLACK_TOKEN", "JWT",
             "PRIVATE_KEY", "API_KEY");
@@ -173,6 +173,9 @@ public final class Registry {
         add("AU_TFN", r -> new RegexDetector("AU_TFN", List.of("tax file number", "tfn"),
                 checked(v -> Checksums.tfn(Checksums.digits(v))),
                 Pat.of(NB + "\\b\\d{3} \\d{3} \\d{3}\\b" + NA, 0.1), Pat.of(NB + "\\b\\d{9}\\b" + NA, 0.01)));
+        add("AU_ABN", r -> new RegexDetector("AU_ABN", List.of("australian business number", "abn"),
+                checked(v -> Checksums.abn(Checksums.digits(v))),
+                Pat.of(NB + "\\b\\d{2} \\d{3} \\d{3} \\d{3}\\b" + NA, 0.1), Pat.of(NB + "\\b\\d{11}\\b" + NA, 0.01)));
         add("AWS_ACCESS_KEY", r -> new PrefixDetector("AWS_ACCESS_KEY", List.of("aws", "access", "key"),
                 List.of("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "APKA"),
                 "A[A-Z]{3}[A-Z2-7]{16}", 0.9, null));
@@ -228,6 +231,7 @@ public final class Registry {
             Map.entry("IN_AADHAAR", w -> w.maxDigitRun >= 12 || w.digits >= 12 && w.groupSeps >= 2),
             Map.entry("IN_PAN", w -> w.maxDigitRun >= 4 && w.upperDigit && w.upper >= 6),
             Map.entry("CA_SIN", w -> w.maxDigitRun >= 9 || w.digits >= 9 && w.groupSeps >= 2),
+            Map.entry("AU_ABN", w -> w.maxDigitRun >= 11 || w.digits >= 11 && w.groupSeps >= 3),
             Map.entry("AU_TFN", w -> w.maxDigitRun >= 9 || w.digits >= 9 && w.groupSeps >= 2));
 
     /** All built-in entity names. */
