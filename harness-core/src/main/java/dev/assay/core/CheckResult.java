@@ -18,7 +18,7 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "name", "kind", "metric", "value", "ci", "confidence", "threshold", "decision", "verdict",
-        "message", "n", "seed", "model", "data", "groups", "findings"})
+        "message", "n", "seed", "model", "data", "groups", "findings", "examples", "examples_total"})
 public final class CheckResult {
     private final String id;
     private final String name;
@@ -37,6 +37,9 @@ public final class CheckResult {
     private final DataInfo data;
     private final List<GroupResult> groups;
     private final List<Finding> findings;
+    private final List<Example> examples;
+    private final Long examplesTotal;
+    private final List<Example> cases;
 
     private CheckResult(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -56,6 +59,9 @@ public final class CheckResult {
         this.data = b.data;
         this.groups = List.copyOf(b.groups);
         this.findings = List.copyOf(b.findings);
+        this.examples = List.copyOf(b.examples);
+        this.examplesTotal = b.examplesTotal == 0 ? null : b.examplesTotal;
+        this.cases = List.copyOf(b.cases);
     }
 
     /**
@@ -114,6 +120,10 @@ public final class CheckResult {
         b.data = data;
         b.groups.addAll(groups);
         b.findings.addAll(findings);
+        b.examples.addAll(examples);
+        b.cases.addAll(cases);
+        b.examplesTotal = examplesTotal == null ? 0 : examplesTotal;
+        b.examplesCap = Math.max(examples.size(), b.examplesCap);
         return b;
     }
 
@@ -151,6 +161,19 @@ public final class CheckResult {
     @JsonProperty @JsonInclude(JsonInclude.Include.NON_EMPTY) public List<GroupResult> groups() { return groups; }
     /** Findings; empty when there are none. */
     @JsonProperty @JsonInclude(JsonInclude.Include.NON_EMPTY) public List<Finding> findings() { return findings; }
+
+    /** Failing cases shown in the evidence, at most the check's cap (default {@value Builder#DEFAULT_EXAMPLES}). */
+    @JsonProperty @JsonInclude(JsonInclude.Include.NON_EMPTY) public List<Example> examples() { return examples; }
+
+    /** How many failing cases there were in all ({@code null} when none); {@link #examples()} shows the first ones. */
+    @JsonProperty("examples_total") public Long examplesTotal() { return examplesTotal; }
+
+    /**
+     * Every failing case kept for the replay file (up to {@value Builder#MAX_CASES}); not part of the evidence.
+     *
+     * @see RegressionFile
+     */
+    @JsonIgnore public List<Example> cases() { return cases; }
 
     /** Whether the verdict is {@code pass}. */
     @JsonIgnore
@@ -202,6 +225,15 @@ public final class CheckResult {
         private DataInfo data;
         private final List<GroupResult> groups = new ArrayList<>();
         private final List<Finding> findings = new ArrayList<>();
+        private final List<Example> examples = new ArrayList<>();
+        private final List<Example> cases = new ArrayList<>();
+        private long examplesTotal;
+        private int examplesCap = DEFAULT_EXAMPLES;
+
+        /** How many failing cases the evidence shows by default. */
+        public static final int DEFAULT_EXAMPLES = 20;
+        /** How many failing cases a check keeps for its replay file. */
+        public static final int MAX_CASES = 10_000;
 
         private Builder(String kind, String name) {
             this.kind = kind;
@@ -242,6 +274,48 @@ public final class CheckResult {
         public Builder finding(Finding finding) { this.findings.add(finding); return this; }
         /** Adds findings (not {@code null}). */
         public Builder findings(List<Finding> findings) { this.findings.addAll(findings); return this; }
+
+        /**
+         * How many failing cases the evidence shows (default {@value #DEFAULT_EXAMPLES}); the others are counted in
+         * {@code examples_total} and kept for the replay file.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder examplesCap(int cap) {
+            if (cap < 0) {
+                throw new IllegalArgumentException("examples cap must not be negative, was " + cap);
+            }
+            this.examplesCap = cap;
+            while (examples.size() > cap) {
+                examples.remove(examples.size() - 1);
+            }
+            return this;
+        }
+
+        /**
+         * Records one failing case: counted in {@code examples_total}, shown in {@code examples} while under the cap,
+         * and kept (up to {@value #MAX_CASES}) for the replay file. Its values must already be masked.
+         */
+        public Builder failingCase(Example example) {
+            Objects.requireNonNull(example, "example");
+            examplesTotal++;
+            if (examples.size() < examplesCap) {
+                examples.add(example);
+            }
+            if (cases.size() < MAX_CASES) {
+                cases.add(example);
+            }
+            return this;
+        }
+
+        /** Counts failing cases that were not recorded one by one (for example beyond a check's own cap). */
+        public Builder uncountedFailingCases(long more) {
+            if (more < 0) {
+                throw new IllegalArgumentException("more must not be negative, was " + more);
+            }
+            examplesTotal += more;
+            return this;
+        }
 
         /**
          * The result.

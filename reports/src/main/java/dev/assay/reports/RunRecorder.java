@@ -4,6 +4,7 @@ import dev.assay.core.AssayConstants;
 import dev.assay.core.AssaySettings;
 import dev.assay.core.CheckResult;
 import dev.assay.core.Evidence;
+import dev.assay.core.RegressionFile;
 import dev.assay.reports.allure.AllureEnvironment;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -90,6 +91,12 @@ public final class RunRecorder implements AutoCloseable {
         Evidence evidence = evidence();
         Path dir = evidenceDir();
         written = EvidenceWriter.write(evidence, dir);
+        for (CheckResult r : results) {
+            Path replay = RegressionFile.write(dir, r);
+            if (replay != null) {
+                System.out.println("[assay] failing cases of " + r.id() + ": " + replay.toAbsolutePath());
+            }
+        }
         List<Path> cards = ModelCards.write(evidence, dir, ModelCards.sectionsFile(settings).orElse(null));
         AllureEnvironment.writeRunFiles(settings, results);
         Path manifest = Manifests.write(settings, dir, List.of(AllureEnvironment.resultsDir(settings)));

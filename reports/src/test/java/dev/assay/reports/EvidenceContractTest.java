@@ -17,7 +17,9 @@ import dev.assay.core.Checks;
 import dev.assay.core.Dataset;
 import dev.assay.core.Datasets;
 import dev.assay.core.Decision;
+import dev.assay.core.Example;
 import dev.assay.core.Finding;
+import dev.assay.core.RegressionFile;
 import dev.assay.core.Model;
 import dev.assay.core.Models;
 import dev.assay.core.Performance;
@@ -55,7 +57,8 @@ class EvidenceContractTest {
     private static final List<String> CONTRACT_CHECK_KEYS = List.of("id", "name", "kind", "metric", "value", "ci",
             "confidence", "threshold", "decision", "verdict", "groups", "findings");
     /** Keys a check may carry beyond DESIGN.md's example (documented in the schema and in CheckResult). */
-    private static final Set<String> EXTENSION_CHECK_KEYS = Set.of("message", "n", "seed", "model", "data");
+    private static final Set<String> EXTENSION_CHECK_KEYS = Set.of("message", "n", "seed", "model", "data",
+            "examples", "examples_total");
 
     private static Schema schema;
 
@@ -122,6 +125,15 @@ class EvidenceContractTest {
                 .metric("findings").value(1).threshold(Threshold.atMost(0)).verdict(Verdict.FAIL).n(100).seed(seed)
                 .message("1 finding of EMAIL_ADDRESS")
                 .finding(new Finding(3, "EMAIL_ADDRESS", 10, 27, "j***@e******.com", 1.0)).build());
+        CheckResult.Builder flips = CheckResult.builder("invariance", "Sex-blind decisions")
+                .id("credit-model-release-gate/sex-blind").metric("flip_rate").value(0.25)
+                .threshold(Threshold.atMost(0)).verdict(Verdict.FAIL).n(4).seed(seed).examplesCap(2);
+        for (int row = 0; row < 3; row++) {
+            flips.failingCase(Example.builder().row(row).input("sex", "F").perturbed("sex", "M")
+                    .perturbation("swap sex").seed(seed).expected("label 0").answer("1").reason("label changed")
+                    .build());
+        }
+        recorder.record(flips.build());
         return recorder.flush();
     }
 
@@ -151,7 +163,7 @@ class EvidenceContractTest {
         assertThat(evidence.get("data").get("rows").asLong()).isEqualTo(100);
 
         JsonNode checks = evidence.get("checks");
-        assertThat(checks).hasSize(4);
+        assertThat(checks).hasSize(5);
         for (JsonNode check : checks) {
             List<String> keys = keys(check);
             List<String> contractKeys = keys.stream().filter(CONTRACT_CHECK_KEYS::contains).toList();
@@ -192,6 +204,23 @@ class EvidenceContractTest {
         JsonNode pii = checks.get(3);
         assertThat(keys(pii.get("findings").get(0))).containsExactly("row", "entity", "start", "end", "masked",
                 "score");
+        JsonNode flips = checks.get(4);
+        assertThat(flips.get("examples")).hasSize(2);
+        assertThat(flips.get("examples_total").asLong()).isEqualTo(3);
+        assertThat(keys(flips.get("examples").get(0))).containsExactly("row", "input", "perturbed", "perturbation",
+                "seed", "expected", "answer", "reason");
+    }
+
+    @Test
+    void every_failing_case_goes_to_the_checks_replay_file() throws IOException {
+        run(tmp, 7);
+        Path replay = tmp.resolve("evidence").resolve("regressions")
+                .resolve("credit-model-release-gate.sex-blind.jsonl");
+        assertThat(replay).exists();
+        assertThat(RegressionFile.read(replay)).extracting(Example::row).containsExactly(0L, 1L, 2L);
+        try (var files = Files.list(tmp.resolve("evidence").resolve("regressions"))) {
+            assertThat(files).as("only checks with failing cases get a replay file").hasSize(1);
+        }
     }
 
     @Test
@@ -227,6 +256,32 @@ class EvidenceContractTest {
         assertThat(schema.validate(failWithoutThreshold)).isNotEmpty();
         assertThat(schema.validate(rawNumberAsString)).isNotEmpty();
         assertThat(schema.validate(evidence)).isEmpty();
+    }
+
+    @Test
+    void drift_bins_and_dp_audit_probabilities_validate_and_broken_bins_do_not() throws IOException {
+        Dataset ref = Datasets.inMemory("ref").categorical("label", new String[] {"no", "yes", "no", "yes"}).load();
+        Dataset cur = Datasets.inMemory("cur").categorical("label", new String[] {"yes", "yes", "yes", "no"}).load();
+        CheckResult drift = dev.assay.core.data.Drift.between(ref, cur).named("Label drift").evaluate();
+        assertThat(drift.groups().get(0).bins()).hasSize(2);
+        CheckResult audit = dev.assay.core.privacy.DpAudit.of(
+                (Double bit, java.util.random.RandomGenerator rng) -> rng.nextInt(4) < 3 == bit > 0.5)
+                .neighbours(0.0, 1.0).claims(0.5).samples(2_000).seed(3).name("Audit").run().toCheckResult();
+        assertThat(audit.groups().get(0).ci()).containsKeys("first_probability", "second_probability");
+        String json = dev.assay.core.Evidence.of(SUITE, 7, TIMESTAMP, List.of(drift, audit)).toJson();
+        ObjectNode evidence = (ObjectNode) JSON.readTree(json);
+
+        assertThat(schema.validate(json, InputFormat.JSON)).as("schema errors").isEmpty();
+
+        ObjectNode overOne = evidence.deepCopy();
+        ((ObjectNode) overOne.get("checks").get(0).get("groups").get(0).get("bins").get(0)).put("current", 1.5);
+        ObjectNode noLabel = evidence.deepCopy();
+        ((ObjectNode) noLabel.get("checks").get(0).get("groups").get(0).get("bins").get(0)).remove("label");
+        ObjectNode extraKey = evidence.deepCopy();
+        ((ObjectNode) extraKey.get("checks").get(0).get("groups").get(0).get("bins").get(0)).put("raw", "x");
+        assertThat(schema.validate(overOne)).isNotEmpty();
+        assertThat(schema.validate(noLabel)).isNotEmpty();
+        assertThat(schema.validate(extraKey)).isNotEmpty();
     }
 
     @Test

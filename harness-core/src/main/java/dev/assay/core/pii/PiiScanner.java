@@ -103,6 +103,29 @@ public final class PiiScanner {
         return out;
     }
 
+    /**
+     * {@code text} with every finding replaced by its masked rendering ({@code j***@e******.com}), for writing
+     * model inputs and answers into evidence, reports and replay files. Overlapping findings were already resolved
+     * by {@link #scan}, so each character is masked at most once.
+     */
+    public String redact(CharSequence text) {
+        String s = Objects.requireNonNull(text, "text").toString();
+        List<Candidate> found = engine.scan(s);
+        if (found.isEmpty()) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        int at = 0;
+        for (Candidate c : found) {
+            if (c.start < at) {
+                continue;
+            }
+            out.append(s, at, c.start).append(PiiMasker.mask(c.entity, s.substring(c.start, c.end)));
+            at = c.end;
+        }
+        return out.append(s, at, s.length()).toString();
+    }
+
     private static double round(double score) {
         return Math.round(score * 1000) / 1000.0;
     }

@@ -20,17 +20,20 @@ public final class CheckFamilies {
 
     private static final Map<String, String> FAMILIES = Map.ofEntries(
             Map.entry("performance", PERFORMANCE),
+            Map.entry("compare", PERFORMANCE),
             Map.entry("fairness", FAIRNESS),
             Map.entry("privacy", PRIVACY),
             Map.entry("privacy-budget", PRIVACY),
             Map.entry("dp-audit", PRIVACY),
             Map.entry("membership-inference", PRIVACY),
+            Map.entry("canary", PRIVACY),
             Map.entry("memorisation", PRIVACY),
             Map.entry("memorization", PRIVACY),
             Map.entry("pii", PII),
             Map.entry("pii-leak", PII),
             Map.entry("safety", SAFETY),
             Map.entry("invariance", SAFETY),
+            Map.entry("directional", SAFETY),
             Map.entry("adversarial", SAFETY),
             Map.entry("perturbation", SAFETY),
             Map.entry("robustness", SAFETY),
@@ -38,6 +41,7 @@ public final class CheckFamilies {
             Map.entry("jailbreak", SAFETY),
             Map.entry("toxicity", SAFETY),
             Map.entry("expect-data", DATA),
+            Map.entry("expect-output", DATA),
             Map.entry("expectations", DATA),
             Map.entry("drift", DATA),
             Map.entry("data-quality", DATA));

@@ -2,6 +2,7 @@ package dev.assay.reports.internal;
 
 import dev.assay.core.CheckResult;
 import dev.assay.core.DataInfo;
+import dev.assay.core.Example;
 import dev.assay.core.Finding;
 import dev.assay.core.GroupResult;
 import dev.assay.core.Interval;
@@ -283,6 +284,67 @@ public final class ResultTables {
                     orEmpty(f.masked()), f.score() == null ? "" : plain(f.score()), orEmpty(f.detail())));
         }
         return c.toString();
+    }
+
+    /**
+     * The failing examples as CSV ({@code row, family, input, perturbed, perturbation, seed, expected, answer,
+     * reason}; input fields as {@code name=value} joined by {@code ; }), masked as the check recorded them, with a
+     * last line saying how many were left out when the evidence shows fewer than the total.
+     */
+    public static String examplesCsv(CheckResult result) {
+        StringBuilder c = new StringBuilder(256);
+        line(c, List.of("row", "family", "input", "perturbed", "perturbation", "seed", "expected", "answer", "reason"));
+        for (Example e : result.examples()) {
+            line(c, List.of(e.row() == null ? "" : e.row().toString(), orEmpty(e.family()), fields(e.input()),
+                    fields(e.perturbed()), orEmpty(e.perturbation()), e.seed() == null ? "" : e.seed().toString(),
+                    orEmpty(e.expected()), orEmpty(e.answer()), orEmpty(e.reason())));
+        }
+        long total = result.examplesTotal() == null ? 0 : result.examplesTotal();
+        if (total > result.examples().size()) {
+            line(c, List.of("", "", "", "", "", "", "", "", "showing " + result.examples().size() + " of " + total
+                    + " failing cases; all are in the replay file"));
+        }
+        return c.toString();
+    }
+
+    /** The failing examples as a self-contained HTML table (escaped), with the total. */
+    public static String examplesHtml(CheckResult result) {
+        StringBuilder h = new StringBuilder(1024);
+        h.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
+                .append(escapeHtml(result.name())).append(" - failing examples</title><style>")
+                .append("body{font-family:sans-serif;font-size:13px}table{border-collapse:collapse}")
+                .append("td,th{border:1px solid #ccc;padding:3px 6px;vertical-align:top;text-align:left}")
+                .append("</style></head><body><h3>").append(escapeHtml(result.name())).append(": failing examples</h3>");
+        long total = result.examplesTotal() == null ? 0 : result.examplesTotal();
+        h.append("<p>Showing ").append(result.examples().size()).append(" of ").append(total)
+                .append(" failing cases (values masked).</p><table><tr>");
+        for (String col : List.of("row", "family", "input", "perturbed", "perturbation", "seed", "expected",
+                "answer", "reason")) {
+            h.append("<th>").append(col).append("</th>");
+        }
+        h.append("</tr>");
+        for (Example e : result.examples()) {
+            h.append("<tr>");
+            for (String v : List.of(e.row() == null ? "" : e.row().toString(), orEmpty(e.family()),
+                    fields(e.input()), fields(e.perturbed()), orEmpty(e.perturbation()),
+                    e.seed() == null ? "" : e.seed().toString(), orEmpty(e.expected()), orEmpty(e.answer()),
+                    orEmpty(e.reason()))) {
+                h.append("<td>").append(escapeHtml(v)).append("</td>");
+            }
+            h.append("</tr>");
+        }
+        return h.append("</table></body></html>\n").toString();
+    }
+
+    private static String fields(java.util.Map<String, String> m) {
+        StringBuilder b = new StringBuilder();
+        m.forEach((k, v) -> {
+            if (b.length() > 0) {
+                b.append("; ");
+            }
+            b.append(k).append('=').append(v == null ? "" : v);
+        });
+        return b.toString();
     }
 
     private static String orEmpty(String s) {

@@ -21,12 +21,14 @@ public final class CheckKinds {
         register("privacy-budget", new PrivacyBudgetParser());
         register("dp-audit", new DpAuditParser());
         register("membership-inference", new MembershipInferenceParser());
+        register("canary", new CanaryParser());
         register("expect-data", new ExpectParser(false));
         register("expect-output", new ExpectParser(true));
         register("drift", new DriftParser());
         register("compare", new CompareParser());
         register("invariance", new InvarianceParser());
         register("directional", new DirectionalParser());
+        register("boundary-search", new BoundarySearchParser());
     }
 
     private CheckKinds() {

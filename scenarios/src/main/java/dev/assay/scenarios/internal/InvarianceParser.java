@@ -7,10 +7,13 @@ import dev.assay.core.robustness.Invariance;
 import dev.assay.core.robustness.Perturbation;
 import java.util.List;
 
-/** {@code invariance: {perturb, constraints, max-flip-rate, tolerance, sample, decision, confidence, examples}}. */
+/**
+ * {@code invariance: {perturb, constraints, max-flip-rate, tolerance, min-similarity, sample, decision, confidence,
+ * examples}}.
+ */
 final class InvarianceParser implements CheckKinds.CheckParser {
-    static final List<String> KEYS = List.of("perturb", "constraints", "max-flip-rate", "tolerance", "sample",
-            "decision", "confidence", "examples");
+    static final List<String> KEYS = List.of("perturb", "constraints", "max-flip-rate", "tolerance",
+            "min-similarity", "sample", "decision", "confidence", "examples");
 
     @Override
     public List<String> keys() {
@@ -30,6 +33,10 @@ final class InvarianceParser implements CheckKinds.CheckParser {
         }
         Double tolerance = RobustnessKeys.nonNegative(f, "tolerance");
         b.tolerance(tolerance);
+        Double minSimilarity = RobustnessKeys.rate(f, "min-similarity", false);
+        if (minSimilarity != null) {
+            b.minSimilarity(minSimilarity);
+        }
         RobustnessKeys.common(f, b::sample, d -> b.decision(d), b::confidence, b::examples);
         if (problems.size() != before || p == null || c == null) {
             return null;
