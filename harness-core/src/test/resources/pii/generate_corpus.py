@@ -292,6 +292,67 @@ def wrong_last(v): return v[:-1] + str((int(v[-1]) + 1) % 10)
 for t in ["Numer PESEL: 44051401358.", f"PESEL {wrong_last(pesel(2, 27, 8, 362))} błędny."]:
     neg(t, "pl")
 
+# (the Italian sections draw from their own seeded generator, so the documents after them are unchanged)
+_main_state = R.getstate()
+R.seed(20261127)
+# IT_VAT_CODE (partita IVA: 7-digit number, 3-digit tax office 001-121/888/999, check digit as in Presidio's
+# ItVatCodeRecognizer: odd positions summed, even positions doubled minus 9 if > 9)
+def piva(n7, office):
+    body = f"{n7:07d}{office:03d}"
+    x = sum(int(body[2 * i]) for i in range(5))
+    y = sum((lambda t: t - 9 if t > 9 else t)(int(body[2 * i + 1]) * 2) for i in range(5))
+    return body + str((10 - (x + y) % 10) % 10)
+pivas = [piva(R.randrange(10**7), R.randrange(1, 101)) for _ in range(5)] + [piva(1234567, 888)]
+for i, v in enumerate(pivas):
+    if i % 2:
+        doc("La nostra partita IVA è ", ("IT_VAT_CODE", v), ".", lang="it")
+    else:
+        doc("P.IVA IT", ("IT_VAT_CODE", v), " - sede legale a Milano.", lang="it")
+def bad_office(v): return piva(int(v[:7]), 500)
+for t in [f"Partita IVA {wrong_last(pivas[0])} errata.", f"Codice {bad_office(pivas[1])} non valido.",
+          "Ordine n. 00000000000 annullato.", f"Ticket {wrong_last(pivas[2])} chiuso."]:
+    neg(t, "it")
+
+# IT_DRIVER_LICENSE, IT_PASSPORT, IT_IDENTITY_CARD (format and context only, as in Presidio; values random, chosen so
+# that they are not also valid DEA numbers, which MEDICAL_LICENSE would take with score 1.0)
+def two_letters(): return "".join(R.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(2))
+def not_dea(v): return dea(v[:2], v[2:8]) != v[:9]
+def it_doc_number():
+    while True:
+        v = two_letters() + rand_digits(7)
+        if not_dea(v): return v
+for _ in range(4):
+    doc("Numero patente di guida: ", ("IT_DRIVER_LICENSE", two_letters() + rand_digits(7) + R.choice("ABCDEFGHJKLMNPRSTUVWXYZ")),
+        ".", lang="it")
+doc("La patente ", ("IT_DRIVER_LICENSE", "U1" + "".join(R.choice("BCDEFGH0123456789") for _ in range(7)) + "K"), " è valida.",
+    lang="it")
+for _ in range(4):
+    doc("Il mio passaporto è ", ("IT_PASSPORT", it_doc_number()), ".", lang="it")
+doc("Carta d'identità n. ", ("IT_IDENTITY_CARD", two_letters() + " " + rand_digits(7)), ".", lang="it")
+doc("Numero della carta d'identità elettronica: ", ("IT_IDENTITY_CARD", rand_digits(7) + two_letters()), ".", lang="it")
+doc("CIE ", ("IT_IDENTITY_CARD", two_letters() + rand_digits(5) + two_letters()), " rilasciata dal comune.", lang="it")
+doc("Carta di identità ", ("IT_IDENTITY_CARD", two_letters() + rand_digits(5) + two_letters()), ".", lang="it")
+for t in [f"Codice prodotto {it_doc_number()} in magazzino.", f"Volo {two_letters()}{rand_digits(7)}X in ritardo.",
+          f"Articolo {rand_digits(7)}{two_letters()} esaurito.", f"Lotto {two_letters()}{rand_digits(5)}{two_letters()}."]:
+    neg(t, "it")
+R.setstate(_main_state)
+
+# AU_ABN (own seeded generator too; check digits computed here)
+_main_state = R.getstate()
+R.seed(20261128)
+def abn_ok(d): return d[0] != "0" and (sum(w * int(c) for w, c in zip([10,1,3,5,7,9,11,13,15,17,19], str(int(d[0]) - 1) + d[1:])) % 89 == 0)
+def find(pred, gen):
+    while True:
+        v = gen()
+        if pred(v): return v
+abns = ["51824753556"] + [find(abn_ok, lambda: str(R.randrange(1, 10)) + rand_digits(10)) for _ in range(4)]
+for i, v in enumerate(abns):
+    shown = f"{v[:2]} {v[2:5]} {v[5:8]} {v[8:]}" if i % 2 == 0 else v
+    doc("Our ABN is ", ("AU_ABN", shown), ".")
+for t in ["Our ABN is 51 824 753 557.", f"ABN {wrong_last(abns[1])} cancelled."]:
+    neg(t)
+R.setstate(_main_state)
+
 # FI_PERSONAL_IDENTITY_CODE
 for h in ["131052-308T"] + [hetu(R.randrange(1, 29), R.randrange(1, 13), R.randrange(100), R.choice("-A"),
                                  R.randrange(2, 900)) for _ in range(5)]:
@@ -392,6 +453,8 @@ assert nif(12345678) == "12345678Z" and nie("X", 1234567) == "X1234567L"
 assert cf_check("RSSMRA85T10A562") == "RSSMRA85T10A562S"
 assert hetu(13, 10, 52, "-", 308) == "131052-308T"
 assert tfn_ok("123456782") and not tfn_ok("123456789")
+assert abn_ok("51824753556") and not abn_ok("51824753557")
+assert all(luhn_ok(v) for v in pivas) and not luhn_ok(wrong_last(pivas[0]))
 for i in ["GB82WEST12345698765432", "DE89370400440532013000", "NL91ABNA0417164300"]:
     assert iban_make(i[:2], i[4:]) == i
 assert not luhn_ok(s_bad) and a_bad != verhoeff_complete("23456789012")

@@ -8,6 +8,7 @@ import dev.assay.core.Dataset;
 import dev.assay.core.Model;
 import dev.assay.core.ModelInfo;
 import dev.assay.core.Predictions;
+import dev.assay.core.TextModel;
 import dev.assay.core.internal.Fingerprints;
 import dev.assay.core.internal.Json;
 import dev.assay.core.models.internal.Answer;
@@ -45,7 +46,7 @@ import java.util.regex.Pattern;
  * {@code pass}. Header values never appear in messages, evidence or cassettes. See the package documentation for the
  * scenario keys.
  */
-public final class HttpModel implements Model, Availability, AutoCloseable {
+public final class HttpModel implements TextModel, Availability, AutoCloseable {
     /** Configuration key: report progress on the console even when it is not a terminal: {@value}. */
     public static final String PROGRESS = "assay.progress";
 
@@ -109,7 +110,10 @@ public final class HttpModel implements Model, Availability, AutoCloseable {
      * where the protocol supports it, else one request per sample), one otherwise.
      */
     public Samples samples(Dataset data) {
-        Answer[][] answers = client.answer(data);
+        return toSamples(client.answer(data));
+    }
+
+    private static Samples toSamples(Answer[][] answers) {
         List<List<String>> out = new ArrayList<>(answers.length);
         for (Answer[] row : answers) {
             List<String> texts = new ArrayList<>();
@@ -124,6 +128,60 @@ public final class HttpModel implements Model, Availability, AutoCloseable {
         }
         return new Samples(out);
     }
+
+    /**
+     * The answers of this text model to each prompt: every prompt is sent verbatim as the user message (the
+     * model's {@code prompt-column} and {@code prompt-template} do not apply; its system message, temperature,
+     * seed and other parameters do), {@code samples} answers per prompt whatever the model's own {@code samples}
+     * (one request with {@code n} where the protocol supports it, else one request per sample). Calls share this
+     * model's cache, cassette, budgets and counters; an HTTP error is a {@link ModelCallException}.
+     *
+     * @param source  names the prompts in messages (a file, or a data set and column)
+     * @param prompts the prompts, none {@code null}
+     * @param samples answers per prompt, at least 1
+     * @return one row per prompt, in order
+     * @throws dev.assay.core.AssayException if this is not a text model ({@code openai-chat}, or {@code json}
+     *                                       with a {@code text-pointer})
+     */
+    public Samples answers(String source, List<String> prompts, int samples) {
+        if (!config.isText()) {
+            throw new AssayException("model '" + info.id() + "' (" + config.protocol.key() + ") is not a text model:"
+                    + " prompts need protocol openai-chat, or json with a text-pointer");
+        }
+        if (samples < 1) {
+            throw new AssayException("samples must be at least 1, was " + samples);
+        }
+        if (prompts.isEmpty()) {
+            return new Samples(List.of());
+        }
+        HttpConfig derived = config.copy();
+        derived.promptTemplate = null;
+        derived.promptColumn = "prompt";
+        derived.features = List.of("prompt");
+        derived.exclude = List.of();
+        derived.samples = samples;
+        ModelClient c;
+        synchronized (derivedClients) {
+            c = derivedClients.computeIfAbsent(samples, k -> new ModelClient(derived, client));
+        }
+        Dataset data = dev.assay.core.Datasets.inMemory(source)
+                .categorical("prompt", prompts.toArray(String[]::new)).load();
+        return toSamples(c.answer(data));
+    }
+
+    /** {@link #answers} as lists; throws if this is not a text model. */
+    @Override
+    public List<List<String>> answer(String source, List<String> prompts, int samples) {
+        Samples s = answers(source, prompts, samples);
+        List<List<String>> out = new ArrayList<>(s.rows());
+        for (int r = 0; r < s.rows(); r++) {
+            out.add(s.answers(r));
+        }
+        return out;
+    }
+
+    /** Clients answering verbatim prompts, by samples per prompt (see {@link #answers}). */
+    private final java.util.Map<Integer, ModelClient> derivedClients = new java.util.HashMap<>();
 
     /**
      * The natural-log probability the model gives each of {@code continuations} right after {@code prefix}, for the
@@ -297,6 +355,9 @@ public final class HttpModel implements Model, Availability, AutoCloseable {
     @Override
     public void close() {
         client.close();
+        synchronized (derivedClients) {
+            derivedClients.values().forEach(ModelClient::close);
+        }
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * <p>{@link #defaults()} mirrors Presidio's enabled-by-default recognizers that Assay implements; the country
  * recognizers Presidio leaves off ({@link #optional()}) and the secret detectors ({@link #secrets()}) are enabled by
- * name. Not implemented from Presidio's default set: IT_DRIVER_LICENSE, IT_VAT_CODE, IT_IDENTITY_CARD, IT_PASSPORT
- * (and the model-based NER entities PERSON, LOCATION, NRP, ORGANIZATION).
+ * name. Not implemented from Presidio's default set: the model-based NER entities PERSON, LOCATION, NRP,
+ * ORGANIZATION.
  */
 public final class PiiEntity {
     private PiiEntity() {
@@ -36,12 +36,22 @@ public final class PiiEntity {
     public static final String ES_NIE = "ES_NIE";
     public static final String IT_FISCAL_CODE = "IT_FISCAL_CODE";
     public static final String PL_PESEL = "PL_PESEL";
+    /** Italian VAT number (partita IVA): 11 digits, Luhn check digit and tax office code validated. */
+    public static final String IT_VAT_CODE = "IT_VAT_CODE";
+    /** Italian driving licence ({@code AA1234567B}, {@code U1...}); base score 0.2, needs a context word. */
+    public static final String IT_DRIVER_LICENSE = "IT_DRIVER_LICENSE";
+    /** Italian passport ({@code AA1234567}); base score 0.01, needs a context word. */
+    public static final String IT_PASSPORT = "IT_PASSPORT";
+    /** Italian identity card (paper {@code AA 1234567}, CIE {@code 1234567AA}, {@code AA12345AA}); needs context. */
+    public static final String IT_IDENTITY_CARD = "IT_IDENTITY_CARD";
     public static final String FI_PERSONAL_IDENTITY_CODE = "FI_PERSONAL_IDENTITY_CODE";
     public static final String SE_PERSONNUMMER = "SE_PERSONNUMMER";
     public static final String IN_AADHAAR = "IN_AADHAAR";
     public static final String IN_PAN = "IN_PAN";
     public static final String CA_SIN = "CA_SIN";
     public static final String AU_TFN = "AU_TFN";
+    /** Australian Business Number (11 digits, mod 89). */
+    public static final String AU_ABN = "AU_ABN";
     /** AWS access key ids ({@code AKIA...}, {@code ASIA...}). */
     public static final String AWS_ACCESS_KEY = "AWS_ACCESS_KEY";
     /** GitHub tokens ({@code ghp_}, {@code gho_}, {@code ghu_}, {@code ghs_}, {@code ghr_}, {@code github_pat_}). */

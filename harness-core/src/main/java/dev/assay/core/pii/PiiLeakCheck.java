@@ -13,8 +13,13 @@ import dev.assay.core.GroupResult;
 import dev.assay.core.Model;
 import dev.assay.core.Predictions;
 import dev.assay.core.RunContext;
+import dev.assay.core.TextModel;
 import dev.assay.core.Threshold;
 import dev.assay.core.Verdict;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -33,6 +38,11 @@ import java.util.TreeMap;
  * ({@code group: {entity: X}}, {@code n} = findings of X, metrics {@code findings}, {@code rows}, {@code max_score}).
  * Raw values never appear: not in findings, the message, nor exceptions.
  *
+ * <p>With prompts ({@link Builder#promptColumn}, {@link Builder#promptFile}, {@link Builder#prompts(List)}), each
+ * prompt is sent to the {@link TextModel} {@code samples} times and every answer is scanned: {@code row} is the
+ * prompt's index, {@code detail} is the hash followed by {@code " sample k"} (0-based), and the groups add the metric
+ * {@code answers}.
+ *
  * <p>A missing model output is an {@code error} (an empty answer must not pass a "contains no PII" check); missing
  * values of a data {@code column} are skipped and counted in the message.
  */
@@ -41,7 +51,7 @@ public final class PiiLeakCheck implements Check {
     private final PiiScanner scanner;
     private final int maxFindings;
     private final String column;
-    private final String prompts;
+    private final PromptSource promptSource;
     private final Integer samples;
 
     private PiiLeakCheck(Builder b) {
@@ -52,7 +62,7 @@ public final class PiiLeakCheck implements Check {
         this.scanner = sb.build();
         this.maxFindings = b.maxFindings;
         this.column = b.column;
-        this.prompts = b.prompts;
+        this.promptSource = b.promptSource;
         this.samples = b.samples;
         this.name = b.name != null ? b.name : "no PII leak";
     }
@@ -78,13 +88,10 @@ public final class PiiLeakCheck implements Check {
 
     @Override
     public CheckResult run(Model model, Dataset data, RunContext context) {
-        Objects.requireNonNull(data, "data");
-        if (prompts != null || samples != null) {
-            // TODO(pii): send the prompts to a text model through the HTTP model client once it exists, `samples`
-            // answers per prompt, and scan the answers (row = prompt index * samples + sample index).
-            throw new AssayException("pii-leak with 'prompts'/'samples' needs a text-model client, which is not"
-                    + " available yet; scan a column or the model's predictions instead");
+        if (promptSource != null || samples != null) {
+            return runPrompts(model, data, context);
         }
+        Objects.requireNonNull(data, "data");
         String[] texts = new String[data.rows()];
         int missing = 0;
         CheckResult.Builder result = CheckResult.builder(kind(), name).metric("pii_findings")
@@ -113,57 +120,198 @@ public final class PiiLeakCheck implements Check {
                 }
             }
         }
-        List<Finding> findings = new ArrayList<>();
-        Map<String, long[]> perEntity = new TreeMap<>(); // findings, rows, last row
-        Map<String, Double> maxScore = new LinkedHashMap<>();
+        Tally tally = new Tally();
         for (int r = 0; r < texts.length; r++) {
-            if (texts[r] == null) {
-                continue;
+            if (texts[r] != null) {
+                tally.scan(r, -1, texts[r]);
             }
-            for (PiiFinding f : scanner.scan(texts[r])) {
-                findings.add(new Finding(r, f.entity(), f.start(), f.end(), f.masked(), f.score(), f.hash()));
-                long[] c = perEntity.computeIfAbsent(f.entity(), k -> new long[] {0, 0, -1});
+        }
+        String skipped = missing == 0 ? "" : " (" + missing + " of " + texts.length + " rows of column '" + column
+                + "' had no text)";
+        return tally.finish(result, column != null ? "column '" + column + "'" : "the model's outputs", skipped);
+    }
+
+    /** Prompts a text model, {@code samples} answers per prompt, and scans every answer. */
+    private CheckResult runPrompts(Model model, Dataset data, RunContext context) {
+        int n = samples == null ? 1 : samples;
+        if (model == null) {
+            throw new AssayException("pii-leak with prompts needs a text model (model: http with protocol openai-chat,"
+                    + " or json with a text-pointer)");
+        }
+        if (!(model instanceof TextModel http)) {
+            throw new AssayException("pii-leak with prompts/samples needs a text model (model: http with protocol"
+                    + " openai-chat, or json with a text-pointer); model '" + model.info().id() + "' ("
+                    + model.info().kind() + ") cannot be prompted");
+        }
+        Prompts p = promptSource == null ? Prompts.ofData(data, defaultPromptColumn(http, data))
+                : promptSource.load(data);
+        CheckResult.Builder result = CheckResult.builder(kind(), name).metric("pii_findings")
+                .threshold(Threshold.atMost(maxFindings)).seed(context.seed())
+                .n((long) p.texts().size() * n).model(http.info());
+        if (data != null && p.fromData()) {
+            result.data(DataInfo.of(data));
+        }
+        List<List<String>> answers = http.answer(p.source(), p.texts(), n);
+        if (answers.size() != p.texts().size()) {
+            throw new AssayException("model '" + http.info().id() + "' answered " + answers.size() + " of "
+                    + p.texts().size() + " prompts of " + p.source());
+        }
+        Tally tally = new Tally();
+        for (int r = 0; r < answers.size(); r++) {
+            List<String> a = answers.get(r);
+            for (int k = 0; k < a.size(); k++) {
+                if (a.get(k) == null) {
+                    throw new AssayException("model '" + http.info().id() + "' gave no answer (sample " + k + ") to "
+                            + p.locate(r) + ": a missing answer cannot count as free of PII");
+                }
+                tally.scan(r, k, a.get(k));
+            }
+        }
+        return tally.finish(result, "the model's answers to " + p.texts().size() + " prompts of " + p.source()
+                + " (" + n + " samples each)", "");
+    }
+
+    private static String defaultPromptColumn(TextModel model, Dataset data) {
+        if (data == null || !data.hasColumn("prompt")) {
+            throw new AssayException("pii-leak with samples but no prompts: set prompts (a column of the data or a"
+                    + " file of prompts, one per line)" + (data == null ? "" : "; " + data.source()
+                    + " has no column 'prompt' (columns " + data.columnNames() + ")"));
+        }
+        return "prompt";
+    }
+
+    /** Findings and per-entity counts of one run. */
+    private final class Tally {
+        final List<Finding> findings = new ArrayList<>();
+        final Map<String, long[]> perEntity = new TreeMap<>(); // findings, rows, last row, answers, last answer
+        final Map<String, Double> maxScore = new LinkedHashMap<>();
+        boolean prompted;
+
+        /** Scans one text: row {@code r}; {@code sample} is the answer's index for a prompted model, else -1. */
+        void scan(int r, int sample, String text) {
+            prompted |= sample >= 0;
+            for (PiiFinding f : scanner.scan(text)) {
+                String detail = sample < 0 ? f.hash() : f.hash() + " sample " + sample;
+                findings.add(new Finding(r, f.entity(), f.start(), f.end(), f.masked(), f.score(), detail));
+                long[] c = perEntity.computeIfAbsent(f.entity(), k -> new long[] {0, 0, -1, 0, -1});
                 c[0]++;
                 if (c[2] != r) {
                     c[1]++;
                     c[2] = r;
                 }
+                long answer = ((long) r << 20) + Math.max(sample, 0);
+                if (c[4] != answer) {
+                    c[3]++;
+                    c[4] = answer;
+                }
                 maxScore.merge(f.entity(), f.score(), Math::max);
             }
         }
-        for (Map.Entry<String, long[]> e : perEntity.entrySet()) {
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            metrics.put("findings", (double) e.getValue()[0]);
-            metrics.put("rows", (double) e.getValue()[1]);
-            metrics.put("max_score", maxScore.get(e.getKey()));
-            result.group(new GroupResult(Map.of("entity", e.getKey()), e.getValue()[0], metrics));
-        }
-        result.findings(findings).value(findings.size());
-        String skipped = missing == 0 ? "" : " (" + missing + " of " + texts.length + " rows of column '" + column
-                + "' had no text)";
-        if (findings.size() > maxFindings) {
-            StringBuilder msg = new StringBuilder("Expecting at most ").append(maxFindings)
-                    .append(" PII findings in ").append(column != null ? "column '" + column + "'" : "the model's outputs")
-                    .append(" but found ").append(findings.size()).append(": ");
-            List<String> parts = new ArrayList<>();
-            perEntity.forEach((k, v) -> parts.add(k + "=" + v[0]));
-            msg.append(String.join(", ", parts)).append("; first:");
-            for (int i = 0; i < Math.min(3, findings.size()); i++) {
-                Finding f = findings.get(i);
-                msg.append(i == 0 ? " " : "; ").append("row ").append(f.row()).append(' ').append(f.entity())
-                        .append(' ').append(f.masked()).append(" [").append(f.start()).append(", ").append(f.end())
-                        .append(") score ").append(f.score());
+
+        CheckResult finish(CheckResult.Builder result, String what, String skipped) {
+            for (Map.Entry<String, long[]> e : perEntity.entrySet()) {
+                Map<String, Double> metrics = new LinkedHashMap<>();
+                metrics.put("findings", (double) e.getValue()[0]);
+                metrics.put("rows", (double) e.getValue()[1]);
+                if (prompted) {
+                    metrics.put("answers", (double) e.getValue()[3]);
+                }
+                metrics.put("max_score", maxScore.get(e.getKey()));
+                result.group(new GroupResult(Map.of("entity", e.getKey()), e.getValue()[0], metrics));
             }
-            result.verdict(Verdict.FAIL).message(msg + skipped);
-        } else {
-            result.verdict(Verdict.PASS);
-            if (!skipped.isEmpty()) {
-                result.message(skipped.strip());
+            result.findings(findings).value(findings.size());
+            if (findings.size() > maxFindings) {
+                StringBuilder msg = new StringBuilder("Expecting at most ").append(maxFindings)
+                        .append(" PII findings in ").append(what).append(" but found ").append(findings.size())
+                        .append(": ");
+                List<String> parts = new ArrayList<>();
+                perEntity.forEach((k, v) -> parts.add(k + "=" + v[0]));
+                msg.append(String.join(", ", parts)).append("; first:");
+                for (int i = 0; i < Math.min(3, findings.size()); i++) {
+                    Finding f = findings.get(i);
+                    msg.append(i == 0 ? " " : "; ").append(prompted ? "prompt " : "row ").append(f.row());
+                    if (prompted) {
+                        msg.append(" sample ").append(f.detail().substring(f.detail().lastIndexOf(' ') + 1));
+                    }
+                    msg.append(' ').append(f.entity()).append(' ').append(f.masked()).append(" [")
+                            .append(f.start()).append(", ").append(f.end()).append(") score ").append(f.score());
+                }
+                result.verdict(Verdict.FAIL).message(msg + skipped);
+            } else {
+                result.verdict(Verdict.PASS);
+                if (!skipped.isEmpty()) {
+                    result.message(skipped.strip());
+                }
             }
+            return result.build();
         }
-        return result.build();
     }
 
+    /** Prompts and where they came from (for messages). */
+    private record Prompts(String source, List<String> texts, int[] lines, Dataset data) {
+        boolean fromData() {
+            return data != null;
+        }
+
+        String locate(int i) {
+            return data != null ? "prompt " + i + " (" + data.locate(i) + ")"
+                    : lines != null ? "prompt " + i + " (" + source + " line " + lines[i] + ")"
+                    : "prompt " + i + " of " + source;
+        }
+
+        static Prompts ofData(Dataset data, String column) {
+            if (data == null) {
+                throw new AssayException("pii-leak prompts: column '" + column + "' needs data");
+            }
+            if (!data.hasColumn(column)) {
+                throw new DataException(data.source() + " has no column '" + column + "' of prompts; columns: "
+                        + data.columnNames());
+            }
+            Column c = data.column(column);
+            List<String> texts = new ArrayList<>(data.rows());
+            for (int r = 0; r < data.rows(); r++) {
+                String t = c.stringValue(r);
+                if (t == null) {
+                    throw new DataException(data.locate(r) + ": the prompt ('" + column + "') is missing");
+                }
+                texts.add(t);
+            }
+            return new Prompts(data.source() + " column '" + column + "'", texts, null, data);
+        }
+
+        /** One prompt per non-blank line of a UTF-8 file. */
+        static Prompts ofFile(Path file) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (java.nio.charset.MalformedInputException e) {
+                throw new DataException(file + ": not UTF-8 text (" + e.getMessage() + ")", e);
+            } catch (IOException e) {
+                throw new DataException("cannot read the prompts file " + file + ": " + e, e);
+            }
+            List<String> texts = new ArrayList<>();
+            int[] at = new int[lines.size()];
+            for (int i = 0; i < lines.size(); i++) {
+                String l = lines.get(i);
+                if (i == 0 && l.startsWith("\uFEFF")) {
+                    l = l.substring(1);
+                }
+                if (!l.isBlank()) {
+                    at[texts.size()] = i + 1;
+                    texts.add(l);
+                }
+            }
+            if (texts.isEmpty()) {
+                throw new DataException(file + ": no prompts (the file has no non-blank line)");
+            }
+            return new Prompts(file.toString(), texts, java.util.Arrays.copyOf(at, texts.size()), null);
+        }
+    }
+
+    /** Where the prompts come from, resolved when the check runs. */
+    private interface PromptSource {
+        Prompts load(Dataset data);
+    }
     /** Options mirror the scenario keys of {@code pii-leak} one to one. */
     public static final class Builder {
         private String name;
@@ -171,7 +319,7 @@ public final class PiiLeakCheck implements Check {
         private double minScore = PiiScanner.DEFAULT_MIN_SCORE;
         private int maxFindings = 0;
         private String column;
-        private String prompts;
+        private PromptSource promptSource;
         private Integer samples;
         private List<String> regions;
         private PiiMasker masker = PiiMasker.perRun();
@@ -217,13 +365,48 @@ public final class PiiLeakCheck implements Check {
             return this;
         }
 
-        /** {@code prompts}: a column of prompts, or a file of prompts, for a text model (not available yet). */
+        /**
+         * {@code prompts: name}: a column of the data if it has one named {@code prompts}, else a file of prompts
+         * (one per non-blank line, UTF-8). See {@link #promptColumn} and {@link #promptFile}.
+         */
         public Builder prompts(String prompts) {
-            this.prompts = prompts;
+            Objects.requireNonNull(prompts, "prompts");
+            this.promptSource = data -> data != null && data.hasColumn(prompts) ? Prompts.ofData(data, prompts)
+                    : Prompts.ofFile(Path.of(prompts));
             return this;
         }
 
-        /** {@code samples}: answers per prompt (not available yet). */
+        /**
+         * {@code prompts: {column: name}}: each value of this column of the data is a prompt sent to the (text)
+         * model, {@code samples} times; a finding's {@code row} is the data row.
+         */
+        public Builder promptColumn(String column) {
+            Objects.requireNonNull(column, "column");
+            this.promptSource = data -> Prompts.ofData(data, column);
+            return this;
+        }
+
+        /**
+         * {@code prompts: {path: file}}: each non-blank line of this UTF-8 file is a prompt sent to the (text)
+         * model, {@code samples} times; a finding's {@code row} is the prompt's index among the non-blank lines.
+         */
+        public Builder promptFile(Path file) {
+            Objects.requireNonNull(file, "file");
+            this.promptSource = data -> Prompts.ofFile(file);
+            return this;
+        }
+
+        /** Prompts given in code; a finding's {@code row} is the index in this list. */
+        public Builder prompts(List<String> prompts) {
+            List<String> copy = List.copyOf(prompts);
+            this.promptSource = data -> new Prompts("prompts", copy, null, null);
+            return this;
+        }
+
+        /**
+         * {@code samples}: answers per prompt (default 1), whatever the model's own {@code samples}; a finding's
+         * {@code detail} ends with {@code sample k} (0-based) to tell the answers of one prompt apart.
+         */
         public Builder samples(int samples) {
             if (samples < 1) {
                 throw new IllegalArgumentException("samples must be at least 1, was " + samples);

@@ -16,21 +16,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real HTTP server on 127.0.0.1 (random port) for tests: a handler per call, every request kept. */
-final class LoopbackServer implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
+/**
+ * A real HTTP server on 127.0.0.1 (random port) for tests: a handler per call, every request kept. Public so that
+ * tests of other packages (the PII check's prompts) reuse it.
+ */
+public final class LoopbackServer implements AutoCloseable {
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the server answers. {@code reset} closes the connection without an answer. */
-    record Reply(int status, String body, Map<String, String> headers, long delayMs, boolean drop) {
-        static Reply json(String body) {
+    public record Reply(int status, String body, Map<String, String> headers, long delayMs, boolean drop) {
+        public static Reply json(String body) {
             return new Reply(200, body, Map.of(), 0, false);
         }
 
-        static Reply json(JsonNode body) {
+        public static Reply json(JsonNode body) {
             return json(body.toString());
         }
 
-        static Reply status(int status, String body) {
+        public static Reply status(int status, String body) {
             return new Reply(status, body, Map.of(), 0, false);
         }
 
@@ -50,8 +53,8 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** A received request. */
-    record Request(String method, String path, String body, Map<String, List<String>> headers) {
-        JsonNode json() {
+    public record Request(String method, String path, String body, Map<String, List<String>> headers) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -60,7 +63,7 @@ final class LoopbackServer implements AutoCloseable {
         }
     }
 
-    interface Handler {
+    public interface Handler {
         Reply handle(Request request, int callNumber) throws Exception;
     }
 
@@ -70,7 +73,7 @@ final class LoopbackServer implements AutoCloseable {
     private final AtomicInteger calls = new AtomicInteger();
     private volatile Handler handler;
 
-    LoopbackServer(Handler handler) throws IOException {
+    public LoopbackServer(Handler handler) throws IOException {
         this.handler = handler;
         // without TCP_NODELAY, delayed ACKs cost ~40 ms per request on loopback
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -85,7 +88,7 @@ final class LoopbackServer implements AutoCloseable {
         this.handler = h;
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -93,12 +96,12 @@ final class LoopbackServer implements AutoCloseable {
         return URI.create(url() + path);
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return requests;
     }
 
     /** POST requests received (probes excluded). */
-    int posts() {
+    public int posts() {
         return (int) requests.stream().filter(r -> r.method().equals("POST")).count();
     }
 

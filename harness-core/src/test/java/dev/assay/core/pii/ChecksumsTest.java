@@ -18,6 +18,28 @@ class ChecksumsTest {
     }
 
     @Test
+    void italianVatNumberChecksTheCheckDigitAndTheTaxOffice() {
+        // worked by hand with Presidio's formula on 1234567 888: odd positions 1+3+5+7+8 = 24, even positions
+        // doubled (minus 9 above 9) 4+8+3+7+7 = 29, (10 - 53 % 10) % 10 = 7
+        assertThat(Checksums.itVat("12345678887")).isTrue();
+        assertThat(Checksums.itVat("12345678886")).isFalse();
+        // office 500 does not exist although the check digit (8, worked the same way) is right
+        assertThat(Checksums.luhn("12345675008")).isTrue();
+        assertThat(Checksums.itVat("12345675008")).isFalse();
+        assertThat(Checksums.itVat("00000000000")).as("passes the checksum, not a number").isFalse();
+        assertThat(Checksums.itVat("1234567888")).as("10 digits").isFalse();
+    }
+
+    @Test
+    void australianBusinessNumberUsesTheAtoWeightsModulo89() {
+        // the ATO's example ABN 51 824 753 556: (5-1)*10 + 1*1 + 8*3 + 2*5 + 4*7 + 7*9 + 5*11 + 3*13 + 5*15 + 5*17
+        // + 6*19 = 534 = 6 * 89
+        assertThat(Checksums.abn("51824753556")).isTrue();
+        assertThat(Checksums.abn("51824753557")).isFalse();
+        assertThat(Checksums.abn("01824753556")).as("no leading zero").isFalse();
+    }
+
+    @Test
     void verhoeffMatchesTheTextbookExample() {
         // 236 -> check digit 3 (Verhoeff's worked example)
         assertThat(Checksums.verhoeff("2363")).isTrue();

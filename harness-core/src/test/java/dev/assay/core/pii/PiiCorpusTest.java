@@ -32,7 +32,7 @@ class PiiCorpusTest {
     /** Entities whose matches are confirmed by a checksum or a structural validation. */
     static final Set<String> VALIDATED = Set.of("CREDIT_CARD", "IBAN_CODE", "CRYPTO", "UK_NHS", "ES_NIF", "ES_NIE",
             "IT_FISCAL_CODE", "PL_PESEL", "FI_PERSONAL_IDENTITY_CODE", "SE_PERSONNUMMER", "IN_AADHAAR", "CA_SIN",
-            "AU_TFN", "MEDICAL_LICENSE", "EMAIL_ADDRESS", "JWT", "PRIVATE_KEY");
+            "AU_TFN", "MEDICAL_LICENSE", "EMAIL_ADDRESS", "JWT", "PRIVATE_KEY", "IT_VAT_CODE", "AU_ABN");
 
     record Span(String entity, int start, int end) {
     }

@@ -91,11 +91,11 @@ class PiiLeakCheckTest {
     }
 
     @Test
-    void promptsAreAnErrorUntilATextModelClientExists() {
+    void promptsToAPrecomputedPredictionsModelAreAnError() {
         CheckResult r = Checks.evaluate(PiiLeakCheck.builder().prompts("prompt").samples(3).build(),
                 Models.predictions("answer"), answers(), new RunContext("s", 1));
         assertThat(r.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(r.message()).contains("needs a text-model client");
+        assertThat(r.message()).contains("needs a text model").contains("cannot be prompted");
     }
 
     @Test

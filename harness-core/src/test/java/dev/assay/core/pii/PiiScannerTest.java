@@ -144,12 +144,27 @@ class PiiScannerTest {
 
     @Test
     void defaultSetIsPresidiosDefaultsThatAssayImplements() {
-        // conf/default_recognizers.yaml minus IT_DRIVER_LICENSE, IT_VAT_CODE, IT_IDENTITY_CARD, IT_PASSPORT
+        // every pattern recognizer of conf/default_recognizers.yaml (safety.md 1.1)
         assertThat(PiiEntity.defaults()).containsExactlyInAnyOrder("CREDIT_CARD", "US_BANK_NUMBER",
                 "US_DRIVER_LICENSE", "US_ITIN", "US_PASSPORT", "US_SSN", "UK_NHS", "ES_NIF", "ES_NIE",
-                "IT_FISCAL_CODE", "PL_PESEL", "CRYPTO", "DATE_TIME", "EMAIL_ADDRESS", "IBAN_CODE", "IP_ADDRESS",
+                "IT_DRIVER_LICENSE", "IT_FISCAL_CODE", "IT_VAT_CODE", "IT_IDENTITY_CARD", "IT_PASSPORT",
+                "PL_PESEL", "CRYPTO", "DATE_TIME", "EMAIL_ADDRESS", "IBAN_CODE", "IP_ADDRESS",
                 "MEDICAL_LICENSE", "MAC_ADDRESS", "PHONE_NUMBER", "URL");
         assertThat(PiiEntity.all()).containsAll(PiiEntity.optional()).containsAll(PiiEntity.secrets());
+    }
+
+    @Test
+    void italianDocumentNumbersNeedAContextWordAndTheVatNumberItsCheckDigit() {
+        PiiScanner s = PiiScanner.defaults();
+        assertThat(s.scan("Il mio passaporto è FV1109043.")).extracting(PiiFinding::entity, PiiFinding::score)
+                .containsExactly(tuple("IT_PASSPORT", 0.4));
+        assertThat(s.scan("Codice prodotto FV1109043 in magazzino.")).isEmpty();
+        assertThat(s.scan("La patente U1E1EF3D8K è valida.")).extracting(PiiFinding::entity)
+                .containsExactly("IT_DRIVER_LICENSE");
+        // 12345678887: check digit worked by hand in ChecksumsTest; after "IT" the span is the 11 digits
+        assertThat(s.scan("P.IVA IT12345678887.")).extracting(PiiFinding::entity, PiiFinding::start,
+                PiiFinding::end, PiiFinding::score).containsExactly(tuple("IT_VAT_CODE", 8, 19, 1.0));
+        assertThat(s.scan("P.IVA IT12345678886.")).isEmpty();
     }
 
     @Test

@@ -72,18 +72,44 @@ final class PiiLeakParser implements CheckKinds.CheckParser {
                 b.regions(codes.toArray(String[]::new));
             }
         }
-        String prompts = f.string("prompts", false);
-        if (prompts != null) {
-            if (ctx.data() != null && ctx.data().hasColumn(prompts)) {
-                b.prompts(prompts);
+        Node promptsNode = f.get("prompts");
+        if (promptsNode != null && promptsNode.isMap()) {
+            // prompts: {column: question} or prompts: {path: prompts.txt}
+            Fields pf = new Fields(promptsNode, f.path("prompts"), problems, List.of("column", "path"));
+            if (pf.has("column") == pf.has("path")) {
+                problems.at(promptsNode, f.path("prompts") + ": expected exactly one of column (a column of the data)"
+                        + " or path (a file of prompts, one per line)");
+            } else if (pf.has("column")) {
+                String c = ParseHelp.column(pf, ctx, "column", "text");
+                if (c != null) {
+                    b.promptColumn(c);
+                }
             } else {
-                Path file = (ctx.dir() == null ? Path.of("") : ctx.dir()).resolve(prompts).normalize();
-                if (Files.isRegularFile(file)) {
-                    b.prompts(file.toString());
+                String path = pf.string("path", true);
+                if (path != null) {
+                    Path file = (ctx.dir() == null ? Path.of("") : ctx.dir()).resolve(path).normalize();
+                    if (Files.isRegularFile(file)) {
+                        b.promptFile(file);
+                    } else {
+                        problems.at(pf.get("path"), pf.path("path") + ": no file '" + path + "' (looked for " + file
+                                + ")");
+                    }
+                }
+            }
+        } else if (promptsNode != null) {
+            String prompts = f.string("prompts", false);
+            if (prompts != null) {
+                if (ctx.data() != null && ctx.data().hasColumn(prompts)) {
+                    b.promptColumn(prompts);
                 } else {
-                    problems.at(f.get("prompts"), f.path("prompts") + ": '" + prompts + "' is neither a column of "
-                            + (ctx.data() == null ? "the data" : ctx.data().source()) + " nor a file (looked for "
-                            + file + ")");
+                    Path file = (ctx.dir() == null ? Path.of("") : ctx.dir()).resolve(prompts).normalize();
+                    if (Files.isRegularFile(file)) {
+                        b.promptFile(file);
+                    } else {
+                        problems.at(f.get("prompts"), f.path("prompts") + ": '" + prompts + "' is neither a column of "
+                                + (ctx.data() == null ? "the data" : ctx.data().source()) + " nor a file (looked for "
+                                + file + ")");
+                    }
                 }
             }
         }

@@ -87,8 +87,9 @@ class PiiLeakKindTest extends KindTestSupport {
                     pii-leak: {prompts: prompts/ask.txt, min-score: 0.5}
                 """);
         assertThat(s.checks()).hasSize(1);
-        // prompting a text model is not available yet in the core: an error, never a pass
+        // a precomputed-predictions model cannot be prompted: an error, never a pass
         CheckResult r = runner().run(s).get(0);
         assertThat(r.verdict()).as(r.toString()).isEqualTo(Verdict.ERROR);
+        assertThat(r.message()).contains("needs a text model");
     }
 }

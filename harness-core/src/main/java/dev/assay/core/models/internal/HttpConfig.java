@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Every option of an HTTP model (filled by {@code HttpModel.Builder}); see the package documentation for the keys. */
-public final class HttpConfig {
+public final class HttpConfig implements Cloneable {
     public URI url;
     public Protocol protocol = Protocol.OPEN_INFERENCE;
     public String id;
@@ -63,6 +63,15 @@ public final class HttpConfig {
     public String surrogateKey;
     public dev.assay.core.models.Progress.Listener progress;
     public Duration progressInterval = Duration.ofSeconds(10);
+
+    /** A shallow copy (lists and maps are shared; they are not changed once a model is built). */
+    public HttpConfig copy() {
+        try {
+            return (HttpConfig) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     public int batchSize() {
         return batchSize != null ? batchSize : protocol.defaultBatchSize();

@@ -38,11 +38,20 @@ public final class ModelClient implements AutoCloseable {
     private volatile ExecutorService pool;
 
     public ModelClient(HttpConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * A client for {@code config}; with a {@code parent} (a client of the same endpoint whose configuration differs
+     * only in the text-model options: prompt, samples), the parent's HTTP caller (budgets, rate limit, counters),
+     * header masker and cassette are shared, so both record into and replay from the same cassette.
+     */
+    public ModelClient(HttpConfig config, ModelClient parent) {
         this.c = config;
-        this.masker = new Masker(config.headers.values());
+        this.masker = parent != null ? parent.masker : new Masker(config.headers.values());
         this.codec = new Codec(config);
-        this.caller = new HttpCaller(config, masker);
-        this.mode = config.mode == null ? ModelMode.LIVE : config.mode;
+        this.caller = parent != null ? parent.caller : new HttpCaller(config, masker);
+        this.mode = parent != null ? parent.mode : config.mode == null ? ModelMode.LIVE : config.mode;
         Map<String, Object> params = config.identityParams();
         if (codec.samplesPerRequest() > 1) {
             params.put("n", codec.samplesPerRequest());
@@ -58,7 +67,9 @@ public final class ModelClient implements AutoCloseable {
                 ? CACHES.computeIfAbsent(masker.mask(codec.endpoint().toString()) + " " + paramsJson,
                         k -> new ConcurrentHashMap<>())
                 : null;
-        if (mode == ModelMode.REPLAY) {
+        if (parent != null) {
+            this.cassette = parent.cassette;
+        } else if (mode == ModelMode.REPLAY) {
             this.cassette = Cassette.forReplay(config.cassette);
         } else if (mode == ModelMode.RECORD) {
             this.cassette = Cassette.forRecord(config.cassette, masker, config.surrogateKey);

@@ -37,6 +37,18 @@ public final class Checksums {
         return sb.toString();
     }
 
+    /**
+     * Italian VAT number (partita IVA): 11 digits, the last a Luhn check digit over the first ten, digits 8-10 a tax
+     * office code (001-121 for the provinces, 888 and 999 for special offices), not all zeros.
+     */
+    public static boolean itVat(String d) {
+        if (d.length() != 11 || d.equals("00000000000")) {
+            return false;
+        }
+        int office = Integer.parseInt(d.substring(7, 10));
+        return (office >= 1 && office <= 121 || office == 888 || office == 999) && luhn(d);
+    }
+
     /** Luhn (mod 10) over a string of digits. */
     public static boolean luhn(String digits) {
         int sum = 0;
@@ -150,6 +162,19 @@ public final class Checksums {
             sum += (d.charAt(i) - '0') * w[i];
         }
         return sum % 11 == 0;
+    }
+
+    /** Australian Business Number: first digit minus 1, weights 10,1,3,5,...,19; sum mod 89 == 0. */
+    public static boolean abn(String d) {
+        if (d.length() != 11 || d.charAt(0) == '0') {
+            return false;
+        }
+        int[] w = {10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19};
+        int sum = (d.charAt(0) - '0' - 1) * w[0];
+        for (int i = 1; i < 11; i++) {
+            sum += (d.charAt(i) - '0') * w[i];
+        }
+        return sum % 89 == 0;
     }
 
     /** DEA registration number: two letters and 7 digits; (d1+d3+d5) + 2(d2+d4+d6) ≡ d7 (mod 10). */

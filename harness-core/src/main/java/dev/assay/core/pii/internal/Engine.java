@@ -75,12 +75,16 @@ public final class Engine {
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
+            // one table load and one well-predicted branch per character of prose
+            if (c >= 128 || SEEDISH[c] == 0) {
+                i++;
+                continue;
+            }
             boolean seed;
             if (c <= '9') {
-                seed = c >= '0' || c == '.' && dotSeed(text, i, n);
+                seed = c >= '0' || dotSeed(text, i, n);
             } else {
-                seed = c == '@' || c == ':' && i > 0 && i + 1 < n && !ws(text.charAt(i - 1))
-                        && !ws(text.charAt(i + 1));
+                seed = c == '@' || i > 0 && i + 1 < n && !ws(text.charAt(i - 1)) && !ws(text.charAt(i + 1));
             }
             if (!seed) {
                 i++;
@@ -140,6 +144,18 @@ public final class Engine {
             out[count++] = curEnd;
         }
         return java.util.Arrays.copyOf(out, count);
+    }
+
+    /** ASCII characters that may be a seed: digits, {@code .}, {@code @} and {@code :}. */
+    private static final byte[] SEEDISH = new byte[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            SEEDISH[c] = 1;
+        }
+        SEEDISH['.'] = 1;
+        SEEDISH['@'] = 1;
+        SEEDISH[':'] = 1;
     }
 
     private static boolean ws(char c) {

@@ -28,10 +28,10 @@ public final class Registry {
     public static final List<String> DEFAULTS = List.of("CREDIT_CARD", "CRYPTO", "DATE_TIME", "EMAIL_ADDRESS",
             "IBAN_CODE", "IP_ADDRESS", "MAC_ADDRESS", "MEDICAL_LICENSE", "PHONE_NUMBER", "URL", "US_BANK_NUMBER",
             "US_DRIVER_LICENSE", "US_ITIN", "US_PASSPORT", "US_SSN", "UK_NHS", "ES_NIF", "ES_NIE", "IT_FISCAL_CODE",
-            "PL_PESEL");
+            "PL_PESEL", "IT_VAT_CODE", "IT_DRIVER_LICENSE", "IT_PASSPORT", "IT_IDENTITY_CARD");
     /** Off by default; enabled by name. */
     public static final List<String> OPTIONAL = List.of("UK_NINO", "FI_PERSONAL_IDENTITY_CODE", "SE_PERSONNUMMER",
-            "IN_AADHAAR", "IN_PAN", "CA_SIN", "AU_TFN");
+            "IN_AADHAAR", "IN_PAN", "CA_SIN", "AU_TFN", "AU_ABN");
     /** Secrets, off by default (Presidio has none); enabled by name. */
     public static final List<String> SECRETS = List.of("AWS_ACCESS_KEY", "GITHUB_TOKEN", "SLACK_TOKEN", "JWT",
             "PRIVATE_KEY", "API_KEY");
@@ -43,8 +43,12 @@ public final class Registry {
     private static final String MONTHS = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
             + "|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
-    /** Not preceded by a digit group or a hyphenated token (the match would be part of a longer number). */
-    private static final String NB = "(?<!\\d[ -]|\\w-|\\d\\.)";
+    /**
+     * Not preceded by a digit group or a hyphenated token (the match would be part of a longer number). Every
+     * pattern using it starts with a digit: the cheap {@code (?=\\d)} first keeps the look-behind off the other
+     * positions (zero-width assertions commute, so the matches are the same).
+     */
+    private static final String NB = "(?=\\d)(?<!\\d[ -]|\\w-|\\d\\.)";
     /** Not followed by another digit group or a hyphenated part. */
     private static final String NA = "(?![ -]\\d|-\\w|\\.\\d)";
 
@@ -129,6 +133,22 @@ public final class Registry {
                 Pat.of("\\b[A-Z]{6}[0-9LMNP-V]{2}[ABCDEHLMPRST][0-9LMNP-V]{2}[A-Z][0-9LMNP-V]{3}[A-Z]\\b", 0.3)));
         add("PL_PESEL", r -> new RegexDetector("PL_PESEL", List.of("pesel"), checked(Checksums::pesel),
                 Pat.of(NB + "\\b\\d{2}(?:[02468][1-9]|[13579][012])(?:0[1-9]|[12]\\d|3[01])\\d{5}\\b" + NA, 0.4)));
+        // Italy: Presidio's ItVatCodeRecognizer, ItDriverLicenseRecognizer, ItPassportRecognizer and
+        // ItIdentityCardRecognizer (case-sensitive here; the VAT number as 11 contiguous digits, optionally after "IT",
+        // with the tax office code checked besides the check digit)
+        add("IT_VAT_CODE", r -> new RegexDetector("IT_VAT_CODE", List.of("piva", "partita iva", "pi", "iva",
+                "vat"), checked(v -> Checksums.itVat(Checksums.digits(v))),
+                Pat.of(NB + "(?:\\b|(?<=\\bIT))\\d{11}\\b" + NA, 0.1)));
+        add("IT_DRIVER_LICENSE", r -> new RegexDetector("IT_DRIVER_LICENSE", List.of("patente", "patente di guida",
+                "licenza", "licenza di guida"), null,
+                Pat.of("\\b(?:[A-Z]{2}\\d{7}[A-Z]|U1[BCDEFGHLJKMNPRSTUWYXZ0-9]{7}[A-Z])\\b", 0.2)));
+        add("IT_PASSPORT", r -> new RegexDetector("IT_PASSPORT", List.of("passaporto", "elettronico", "italiano",
+                "viaggio", "viaggiare", "estero", "documento", "dogana"), null,
+                Pat.of("\\b[A-Z]{2}\\d{7}\\b", 0.01)));
+        add("IT_IDENTITY_CARD", r -> new RegexDetector("IT_IDENTITY_CARD", List.of("carta", "identità",
+                "carta d'identità", "elettronica", "cie", "documento", "riconoscimento", "espatrio"), null,
+                Pat.of("\\b[A-Z]{2} ?\\d{7}\\b", 0.01), Pat.of("\\b\\d{7}[A-Z]{2}\\b", 0.01),
+                Pat.of("\\b[A-Z]{2}\\d{5}[A-Z]{2}\\b", 0.01)));
         add("UK_NINO", r -> new RegexDetector("UK_NINO", List.of("national insurance", "ni number", "nino"), null,
                 Pat.of("\\b(?!BG|GB|NK|KN|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?"
                         + "[A-D]\\b", 0.5)));
@@ -153,6 +173,9 @@ public final class Registry {
         add("AU_TFN", r -> new RegexDetector("AU_TFN", List.of("tax file number", "tfn"),
                 checked(v -> Checksums.tfn(Checksums.digits(v))),
                 Pat.of(NB + "\\b\\d{3} \\d{3} \\d{3}\\b" + NA, 0.1), Pat.of(NB + "\\b\\d{9}\\b" + NA, 0.01)));
+        add("AU_ABN", r -> new RegexDetector("AU_ABN", List.of("australian business number", "abn"),
+                checked(v -> Checksums.abn(Checksums.digits(v))),
+                Pat.of(NB + "\\b\\d{2} \\d{3} \\d{3} \\d{3}\\b" + NA, 0.1), Pat.of(NB + "\\b\\d{11}\\b" + NA, 0.01)));
         add("AWS_ACCESS_KEY", r -> new PrefixDetector("AWS_ACCESS_KEY", List.of("aws", "access", "key"),
                 List.of("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "APKA"),
                 "A[A-Z]{3}[A-Z2-7]{16}", 0.9, null));
@@ -169,35 +192,47 @@ public final class Registry {
         add("API_KEY", r -> new ApiKeyDetector());
     }
 
-    /** Per-entity window gates: a match is impossible in a window that fails its gate. */
+    /**
+     * Per-entity window gates: a match is impossible in a window that fails its gate. (Digit-group patterns such as
+     * {@code ddd-dd-dddd} need either one long digit run or two separators between digits.)
+     */
     private static final Map<String, java.util.function.Predicate<WindowStats>> GATES = Map.ofEntries(
             Map.entry("CREDIT_CARD", w -> w.digits >= 13),
             Map.entry("CRYPTO", w -> w.longestToken >= 14),
-            Map.entry("DATE_TIME", w -> w.digits >= 3 && (w.digitSepDigit || w.month)),
+            // the union of DATE_TIME's pattern gates (NUM, MON, SLASH)
+            Map.entry("DATE_TIME", w -> w.digits >= 3 && (w.sepsBetweenDigits >= 2 || w.month
+                    || w.slashBetweenDigits)),
             Map.entry("EMAIL_ADDRESS", w -> w.at),
             Map.entry("IBAN_CODE", w -> w.digits >= 2 && w.upper >= 2 && w.longestToken >= 4),
-            Map.entry("IP_ADDRESS", w -> w.dot || w.colon),
+            // IPv4 has three dots between digits, IPv6 a colon
+            Map.entry("IP_ADDRESS", w -> w.colon || w.dotsBetweenDigits >= 3),
             Map.entry("MAC_ADDRESS", w -> (w.colon || w.dash || w.dot) && w.longestToken >= 14),
             Map.entry("MEDICAL_LICENSE", w -> w.maxDigitRun >= 7 && w.upperDigit),
             Map.entry("PHONE_NUMBER", w -> w.digits >= 7),
-            Map.entry("URL", w -> w.dot || w.colon),
+            // a scheme URL has "://"; a scheme-less host ends in ".tld" (letters) after a letter or digit
+            Map.entry("URL", w -> w.colon || w.dotLetter),
             Map.entry("US_BANK_NUMBER", w -> w.maxDigitRun >= 8),
             Map.entry("US_DRIVER_LICENSE", w -> w.maxDigitRun >= 6 || w.upperDigit && w.digits >= 2),
-            Map.entry("US_ITIN", w -> w.digits >= 9),
+            Map.entry("US_ITIN", w -> w.maxDigitRun >= 9 || w.digits >= 9 && w.groupSeps >= 2),
             Map.entry("US_PASSPORT", w -> w.maxDigitRun >= 8),
-            Map.entry("US_SSN", w -> w.digits >= 9),
-            Map.entry("UK_NHS", w -> w.digits >= 10),
+            Map.entry("US_SSN", w -> w.maxDigitRun >= 9 || w.digits >= 9 && w.groupSeps >= 2),
+            Map.entry("UK_NHS", w -> w.maxDigitRun >= 10 || w.digits >= 10 && w.groupSeps >= 2),
             Map.entry("ES_NIF", w -> w.maxDigitRun >= 7 && w.upperDigit),
             Map.entry("ES_NIE", w -> w.maxDigitRun >= 7 && w.upperDigit),
             Map.entry("IT_FISCAL_CODE", w -> w.upper >= 9 && w.longestToken >= 16 && w.upperDigit),
             Map.entry("PL_PESEL", w -> w.maxDigitRun >= 11),
+            Map.entry("IT_VAT_CODE", w -> w.maxDigitRun >= 11),
+            Map.entry("IT_DRIVER_LICENSE", w -> w.upperDigit && w.upper >= 2 && w.digits >= 1),
+            Map.entry("IT_PASSPORT", w -> w.upperDigit && w.maxDigitRun >= 7),
+            Map.entry("IT_IDENTITY_CARD", w -> w.upper >= 2 && w.maxDigitRun >= 5),
             Map.entry("UK_NINO", w -> w.digits >= 6 && w.upper >= 3),
             Map.entry("FI_PERSONAL_IDENTITY_CODE", w -> w.digits >= 9),
             Map.entry("SE_PERSONNUMMER", w -> w.digits >= 10),
-            Map.entry("IN_AADHAAR", w -> w.digits >= 12),
+            Map.entry("IN_AADHAAR", w -> w.maxDigitRun >= 12 || w.digits >= 12 && w.groupSeps >= 2),
             Map.entry("IN_PAN", w -> w.maxDigitRun >= 4 && w.upperDigit && w.upper >= 6),
-            Map.entry("CA_SIN", w -> w.digits >= 9),
-            Map.entry("AU_TFN", w -> w.digits >= 9));
+            Map.entry("CA_SIN", w -> w.maxDigitRun >= 9 || w.digits >= 9 && w.groupSeps >= 2),
+            Map.entry("AU_ABN", w -> w.maxDigitRun >= 11 || w.digits >= 11 && w.groupSeps >= 3),
+            Map.entry("AU_TFN", w -> w.maxDigitRun >= 9 || w.digits >= 9 && w.groupSeps >= 2));
 
     /** All built-in entity names. */
     public static List<String> all() {
@@ -251,9 +286,14 @@ public final class Registry {
         return (p2 == 50 || p2 >= 56 && p2 <= 69) && n >= 12;             // Maestro
     }
 
+    private static final java.util.regex.Pattern DATE_SPLIT = java.util.regex.Pattern.compile("[/.\\-T :]");
+    private static final java.util.regex.Pattern DMY = java.util.regex.Pattern.compile(
+            "\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}");
+    private static final java.util.regex.Pattern YMD = java.util.regex.Pattern.compile("\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}");
+
     static int date(String v) {
-        String[] parts = v.split("[/.\\-T :]");
-        if (parts.length >= 3 && v.matches("\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}")) {
+        String[] parts = DATE_SPLIT.split(v);
+        if (parts.length >= 3 && DMY.matcher(v).matches()) {
             int a = Integer.parseInt(parts[0]);
             int b = Integer.parseInt(parts[1]);
             if (v.indexOf('.') >= 0 && (parts[0].length() != 2 || parts[1].length() != 2)) {
@@ -263,7 +303,7 @@ public final class Registry {
             boolean dmy = b >= 1 && b <= 12 && a >= 1 && a <= 31;
             return mdy || dmy ? UNKNOWN : INVALID;
         }
-        if (v.matches("\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}")) {
+        if (YMD.matcher(v).matches()) {
             int y = Integer.parseInt(parts[0]);
             int m = Integer.parseInt(parts[1]);
             int d = Integer.parseInt(parts[2]);

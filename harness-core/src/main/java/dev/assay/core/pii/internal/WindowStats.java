@@ -25,6 +25,12 @@ public final class WindowStats {
     public int sepsBetweenDigits;
     /** A {@code /} between two digits. */
     public boolean slashBetweenDigits;
+    /** How many {@code ' '}, {@code -} or {@code .} stand between two digits (digit groups: 123-45-6789 has 2). */
+    public int groupSeps;
+    /** How many {@code .} stand between two digits (an IPv4 address has 3). */
+    public int dotsBetweenDigits;
+    /** A {@code .} between an ASCII letter or digit and an ASCII letter (a domain name's last dot). */
+    public boolean dotLetter;
     /** The longest run of non-whitespace characters. */
     public int longestToken;
 
@@ -63,18 +69,30 @@ public final class WindowStats {
                 if (i >= from + 2) {
                     char p = text.charAt(i - 1);
                     char q = text.charAt(i - 2);
+                    if ((p == ' ' || p == '.' || p == '-') && q >= '0' && q <= '9') {
+                        s.groupSeps++;
+                    }
                     if ((p == '/' || p == '.' || p == '-' || p == ':') && q >= '0' && q <= '9') {
                         s.digitSepDigit = true;
                         s.sepsBetweenDigits++;
                         s.slashBetweenDigits |= p == '/';
+                        if (p == '.') {
+                            s.dotsBetweenDigits++;
+                        }
                     }
                 }
             } else if (c >= 'A' && c <= 'Z') {
                 s.upper++;
+                if (prev == '.' && !s.dotLetter) {
+                    s.dotLetter = dotAfterAlnum(text, i, from);
+                }
                 if ((token == 1 || prev == '-') && !s.month) {
                     s.month = month(text, i, to);
                 }
             } else if (c >= 'a' && c <= 'z') {
+                if (prev == '.' && !s.dotLetter) {
+                    s.dotLetter = dotAfterAlnum(text, i, from);
+                }
                 if ((token == 1 || prev == '-') && !s.month) {
                     s.month = month(text, i, to);
                 }
@@ -92,6 +110,15 @@ public final class WindowStats {
             }
         }
         return s;
+    }
+
+    /** Whether the {@code .} at {@code i - 1} follows an ASCII letter or digit inside the window. */
+    private static boolean dotAfterAlnum(String text, int i, int from) {
+        if (i < from + 2) {
+            return false;
+        }
+        char q = text.charAt(i - 2);
+        return q >= 'a' && q <= 'z' || q >= 'A' && q <= 'Z' || q >= '0' && q <= '9';
     }
 
     private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
