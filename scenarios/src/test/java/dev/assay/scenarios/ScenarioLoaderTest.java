@@ -177,7 +177,7 @@ class ScenarioLoaderTest {
     void unknownCheckKindListsTheKnownKinds() throws IOException {
         ScenarioException e = fail(BASE.replace("    performance:", "    performanse:"));
         assertThat(e.getMessage()).isEqualTo(at(12, 5) + "checks[0]: unknown check kind 'performanse';"
-                + " did you mean 'performance'? (known kinds: compare, directional, dp-audit, drift, expect-data, expect-output, fairness, invariance, membership-inference, performance, pii-leak, privacy-budget)");
+                + " did you mean 'performance'? (known kinds: compare, consistency, directional, dp-audit, drift, expect, expect-data, expect-output, fairness, invariance, membership-inference, performance, pii-leak, privacy-budget)");
     }
 
     @Test
@@ -207,7 +207,7 @@ class ScenarioLoaderTest {
         ScenarioException e = fail(BASE.replaceAll("(?s)    performance:.*", ""));
         assertThat(e.getMessage()).isEqualTo(at(11, 5)
                 + "checks[0]: check 'Accuracy' has no kind; add one of: "
-                + "compare, directional, dp-audit, drift, expect-data, expect-output, fairness, invariance, membership-inference, performance, pii-leak, privacy-budget");
+                + "compare, consistency, directional, dp-audit, drift, expect, expect-data, expect-output, fairness, invariance, membership-inference, performance, pii-leak, privacy-budget");
     }
 
     @Test

@@ -7,10 +7,13 @@ import dev.assay.core.robustness.Invariance;
 import dev.assay.core.robustness.Perturbation;
 import java.util.List;
 
-/** {@code invariance: {perturb, constraints, max-flip-rate, tolerance, sample, decision, confidence, examples}}. */
+/**
+ * {@code invariance: {perturb, constraints, max-flip-rate, tolerance, sample, decision, confidence, examples,
+ * cases-from}}; {@code perturb} may be left out when {@code cases-from} replays stored pairs.
+ */
 final class InvarianceParser implements CheckKinds.CheckParser {
     static final List<String> KEYS = List.of("perturb", "constraints", "max-flip-rate", "tolerance", "sample",
-            "decision", "confidence", "examples");
+            "decision", "confidence", "examples", "cases-from");
 
     @Override
     public List<String> keys() {
@@ -22,8 +25,12 @@ final class InvarianceParser implements CheckKinds.CheckParser {
         Problems problems = f.problems();
         int before = problems.size();
         Invariance.Builder b = Invariance.check().named(name);
-        Perturbation p = PerturbParser.perturbation(f, ctx);
-        Constraints c = PerturbParser.constraints(f, ctx, p);
+        java.util.List<java.nio.file.Path> files = new java.util.ArrayList<>();
+        ExpectCasesParser.casesFrom(f, ctx, files::add);
+        files.forEach(b::casesFrom);
+        boolean replayOnly = f.has("cases-from") && !f.has("perturb");
+        Perturbation p = replayOnly ? null : PerturbParser.perturbation(f, ctx);
+        Constraints c = replayOnly ? Constraints.none() : PerturbParser.constraints(f, ctx, p);
         Double max = RobustnessKeys.rate(f, "max-flip-rate", true);
         if (max != null) {
             b.maxFlipRate(max);
@@ -31,9 +38,12 @@ final class InvarianceParser implements CheckKinds.CheckParser {
         Double tolerance = RobustnessKeys.nonNegative(f, "tolerance");
         b.tolerance(tolerance);
         RobustnessKeys.common(f, b::sample, d -> b.decision(d), b::confidence, b::examples);
-        if (problems.size() != before || p == null || c == null) {
+        if (problems.size() != before || (p == null && !replayOnly) || c == null) {
             return null;
         }
-        return b.perturb(p).constraints(c).build();
+        if (p != null) {
+            b.perturb(p);
+        }
+        return b.constraints(c).build();
     }
 }
