@@ -31,6 +31,8 @@ public final class CheckFamilies {
             Map.entry("pii-leak", PII),
             Map.entry("safety", SAFETY),
             Map.entry("invariance", SAFETY),
+            Map.entry("expect", SAFETY),
+            Map.entry("consistency", SAFETY),
             Map.entry("adversarial", SAFETY),
             Map.entry("perturbation", SAFETY),
             Map.entry("robustness", SAFETY),
