@@ -57,8 +57,7 @@ final class ExpectCheckParser implements CheckKinds.CheckParser {
         if (max != null) {
             b.maxFailureRate(max);
         }
-        RobustnessKeys.common(f, rows -> problems.at(f.get("sample"), "sample is not a key of expect"),
-                d -> b.decision(d), b::confidence, b::examples);
+        RobustnessKeys.common(f, rows -> { }, d -> b.decision(d), b::confidence, b::examples); // sample: unknown
         if (problems.size() == before && cases != null && cases.isEmpty() && labelColumn == null
                 && !f.has("cases-from")) {
             problems.at(f.node(), "an expect check needs cases, label-column or cases-from");
