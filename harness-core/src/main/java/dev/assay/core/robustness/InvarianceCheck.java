@@ -120,6 +120,7 @@ public final class InvarianceCheck implements Check {
                     sample);
             info = run.info;
             String why = "tolerance " + Fmt.number(tolerance == null ? 0 : tolerance) + " compares scores";
+            Map<String, String> memo = new java.util.HashMap<>(); // each distinct value is scanned for PII once
             for (int i = 0; i < run.size(); i++) {
                 if (!run.changed[i]) {
                     continue;
@@ -132,10 +133,10 @@ public final class InvarianceCheck implements Check {
                 Example.Builder e = Example.builder().row(run.originalRow(i))
                         .perturbation(perturbation.describe()).seed(context.seed());
                 for (Column c : run.base.columns()) {
-                    e.input(c.name(), masked(c.stringValue(i)));
+                    e.input(c.name(), maskedValue(c.stringValue(i), memo));
                 }
                 for (String c : perturbation.columns()) {
-                    e.perturbed(c, masked(run.perturbed.column(c).stringValue(i)));
+                    e.perturbed(c, maskedValue(run.perturbed.column(c).stringValue(i), memo));
                 }
                 r.failingCase(outcome(e, run.before, run.after, i, run, flip).build());
             }
@@ -299,6 +300,10 @@ public final class InvarianceCheck implements Check {
                 + (tolerance != null ? ", score within " + Fmt.number(tolerance) : "")));
         e.answer(masked(l1 + (scores ? " (score " + Fmt.number(after.score(i)) + ")" : "")));
         return e.reason(masked(flip));
+    }
+
+    private static String maskedValue(String v, Map<String, String> memo) {
+        return v == null ? null : memo.computeIfAbsent(v, PII::redact);
     }
 
     private static String masked(String v) {

@@ -77,4 +77,18 @@ class InvarianceReplayTest {
         assertThat(r.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(r.message()).contains(file.toString()).contains("case 1 has no perturbed values");
     }
+
+    @Test
+    void personalDataInTheInputsIsMaskedInTheExamplesAndTheReplayFile(@TempDir Path dir) throws Exception {
+        dev.assay.core.Dataset people = dev.assay.core.Datasets.inMemory("people").numeric("age", 25, 30)
+                .categorical("sex", "F", "M").categorical("contact", "jane.roe@example.com", "+1 415 555 2671")
+                .load();
+        CheckResult r = Checks.evaluate(Invariance.check().named("p").perturb(Perturbations.swap("sex")).build(),
+                RobustnessChecksTest.sexModel, people, RobustnessChecksTest.CTX);
+        assertThat(r.cases()).hasSize(2);
+        Path file = RegressionFile.write(dir, r);
+        String written = Files.readString(file);
+        assertThat(written).doesNotContain("jane.roe@example.com").doesNotContain("555 2671").contains("\"sex\"");
+        assertThat(r.cases().get(0).input().get("contact")).contains("*").isNotEqualTo("jane.roe@example.com");
+    }
 }
