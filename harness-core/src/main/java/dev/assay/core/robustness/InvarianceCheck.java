@@ -27,7 +27,6 @@ import dev.assay.core.internal.Stats;
 import dev.assay.core.robustness.internal.Fmt;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The {@code invariance} check: the share of rows whose prediction changes under a perturbation (metric
