@@ -9,7 +9,6 @@ import dev.assay.core.models.HttpModel;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,10 +57,11 @@ public class HttpThroughputBenchmark {
     private ExecutorService barePool;
     private List<HttpRequest> bareRequests;
     private List<HttpRequest> bareTimedRequests;
+    private final java.util.concurrent.atomic.AtomicLong bareRetries = new java.util.concurrent.atomic.AtomicLong();
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        server = new InstantServer(Math.max(8, concurrency));
+        server = new InstantServer(InstantServer.threadsFor(concurrency));
         double[] x = new double[CALLS];
         for (int i = 0; i < CALLS; i++) {
             x[i] = i;
@@ -87,6 +87,9 @@ public class HttpThroughputBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        if (bareRetries.get() > 0) {
+            System.out.println("bare client: " + bareRetries.get() + " I/O errors retried");
+        }
         model.close();
         barePool.shutdownNow();
         server.close();
@@ -115,13 +118,13 @@ public class HttpThroughputBenchmark {
         if (concurrency == 1) {
             int total = 0;
             for (HttpRequest r : requests) {
-                total += bare.send(r, HttpResponse.BodyHandlers.ofByteArray()).body().length;
+                total += InstantServer.sendBare(bare, r, bareRetries).length;
             }
             return total;
         }
         List<Future<Integer>> futures = new ArrayList<>(CALLS);
         for (HttpRequest r : requests) {
-            futures.add(barePool.submit(() -> bare.send(r, HttpResponse.BodyHandlers.ofByteArray()).body().length));
+            futures.add(barePool.submit(() -> InstantServer.sendBare(bare, r, bareRetries).length));
         }
         int total = 0;
         for (Future<Integer> f : futures) {

@@ -139,6 +139,118 @@ public final class HttpModel implements Model, Availability, AutoCloseable {
         return new Samples(out);
     }
 
+    /**
+     * The natural-log probability the model gives each of {@code continuations} right after {@code prefix}, for the
+     * Secret Sharer exposure of a canary. Needs an OpenAI-compatible legacy completions endpoint that scores a prompt
+     * ({@code /v1/completions} with {@code echo: true, logprobs: 0, max_tokens: 0}, as OpenAI's legacy API, vLLM and
+     * llama.cpp's server offer): the URL's {@code /chat/completions} becomes {@code /completions}, a bare base URL
+     * gets {@code /v1/completions}. A token counts when it ends after the prefix. Prompts go 32 to a request; a
+     * missing log-probability is a {@link ModelCallException}. Only for protocol {@code openai-chat}; not recorded
+     * in cassettes, so refused in replay mode.
+     */
+    public double[] logProbabilities(String prefix, List<String> continuations) {
+        Objects.requireNonNull(prefix, "prefix");
+        if (config.protocol != Protocol.OPENAI_CHAT) {
+            throw new AssayException("log-probabilities need an OpenAI-compatible model (protocol openai-chat), not "
+                    + config.protocol.key());
+        }
+        if (client.mode() == ModelMode.REPLAY) {
+            throw new ModelCallException(client.shownEndpoint(), -1, "log-probabilities are not kept in cassettes;"
+                    + " score candidates with model mode live or record", null);
+        }
+        URI endpoint = completionsEndpoint(config.url);
+        int prefixLen = prefix.codePointCount(0, prefix.length());
+        double[] out = new double[continuations.size()];
+        for (int from = 0; from < out.length; from += 32) {
+            int to = Math.min(out.length, from + 32);
+            com.fasterxml.jackson.databind.node.ObjectNode body = Json.MAPPER.createObjectNode();
+            if (config.modelName != null) {
+                body.put("model", config.modelName);
+            }
+            com.fasterxml.jackson.databind.node.ArrayNode prompts = body.putArray("prompt");
+            for (int i = from; i < to; i++) {
+                prompts.add(prefix + continuations.get(i));
+            }
+            body.put("echo", true).put("logprobs", 0).put("max_tokens", 0);
+            if (config.seed != null) {
+                body.put("seed", config.seed);
+            }
+            com.fasterxml.jackson.databind.JsonNode root;
+            try {
+                root = client.caller().post(endpoint, Json.MAPPER.writeValueAsBytes(body));
+            } catch (IOException e) {
+                throw new AssayException("cannot write a completions request", e);
+            }
+            com.fasterxml.jackson.databind.JsonNode choices = root.path("choices");
+            if (!choices.isArray() || choices.size() != to - from) {
+                throw new ModelCallException(client.shownEndpoint(), -1, "completions endpoint "
+                        + client.caller().show(endpoint) + " gave " + (choices.isArray() ? choices.size() : 0)
+                        + " choices for " + (to - from) + " prompts", null);
+            }
+            for (com.fasterxml.jackson.databind.JsonNode choice : choices) {
+                int index = choice.path("index").asInt(-1);
+                if (index < 0 || index >= to - from) {
+                    throw new ModelCallException(client.shownEndpoint(), -1, "completions endpoint "
+                            + client.caller().show(endpoint) + " gave a choice without a valid index", null);
+                }
+                out[from + index] = continuationLogProb(choice.path("logprobs"), prefixLen, endpoint);
+            }
+        }
+        return out;
+    }
+
+    private double continuationLogProb(com.fasterxml.jackson.databind.JsonNode lp, int prefixLen, URI endpoint) {
+        com.fasterxml.jackson.databind.JsonNode tokens = lp.path("tokens");
+        com.fasterxml.jackson.databind.JsonNode logps = lp.path("token_logprobs");
+        com.fasterxml.jackson.databind.JsonNode offsets = lp.path("text_offset");
+        if (!tokens.isArray() || !logps.isArray() || !offsets.isArray() || tokens.size() != logps.size()
+                || tokens.size() != offsets.size()) {
+            throw new ModelCallException(client.shownEndpoint(), -1, "completions endpoint "
+                    + client.caller().show(endpoint) + " gave no echoed log-probabilities (tokens, token_logprobs,"
+                    + " text_offset); it must support echo with logprobs", null);
+        }
+        double sum = 0;
+        int counted = 0;
+        for (int t = 0; t < tokens.size(); t++) {
+            String tok = tokens.get(t).asText();
+            int end = offsets.get(t).asInt() + tok.codePointCount(0, tok.length());
+            if (end <= prefixLen) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode v = logps.get(t);
+            if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
+                throw new ModelCallException(client.shownEndpoint(), -1, "completions endpoint "
+                        + client.caller().show(endpoint) + " gave no log-probability for token " + t
+                        + " of the continuation", null);
+            }
+            sum += v.asDouble();
+            counted++;
+        }
+        if (counted == 0) {
+            throw new ModelCallException(client.shownEndpoint(), -1, "completions endpoint "
+                    + client.caller().show(endpoint) + " echoed no token after the prefix", null);
+        }
+        return sum;
+    }
+
+    /** {@code .../chat/completions} → {@code .../completions}; a URL without a completions path gets /v1/completions. */
+    static URI completionsEndpoint(URI url) {
+        String s = url.toString();
+        int q = s.indexOf('?');
+        String query = q >= 0 ? s.substring(q) : "";
+        String base = q >= 0 ? s.substring(0, q) : s;
+        if (base.endsWith("/chat/completions")) {
+            return URI.create(base.substring(0, base.length() - "/chat/completions".length()) + "/completions" + query);
+        }
+        if (base.endsWith("/completions")) {
+            return URI.create(base + query);
+        }
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return URI.create(base + (base.endsWith("/v1") ? "" : "/v1") + "/completions" + query);
+    }
+
     @Override
     public ModelInfo info() {
         return info;
@@ -655,6 +767,7 @@ public final class HttpModel implements Model, Availability, AutoCloseable {
             if (c.jitterSeed == null) {
                 c.jitterSeed = s.seed();
             }
+            c.surrogateKey = s.get(dev.assay.core.pii.PiiMasker.SALT_KEY).filter(k -> !k.isEmpty()).orElse(null);
             if (c.progress == null && (System.console() != null
                     || Boolean.parseBoolean(s.get(PROGRESS, "false")))) {
                 c.progress = Progress.console();

@@ -80,8 +80,39 @@
  * <h2>Cache and cassettes</h2>
  * Answers are cached per row, keyed by the canonical request: the model's parameters (protocol, model name, URL path,
  * layout, template, temperature, seed, n...) and the row's feature values. The cache is shared by every model with
- * the same endpoint and parameters in the JVM. A cassette line is {@code {"request":{"model":{...},"input":{...}},
- * "response":{"label":...,"score":...}}}, sorted by request; host and port are not part of the request, so a
- * cassette recorded against one server replays against any. Errors are never cached or recorded.
+ * the same endpoint and parameters in the JVM. Errors are never cached or recorded.
+ *
+ * <p>A cassette is a JSONL file, one answered request per line, lines sorted (re-recording gives the same file):
+ * <pre>{@code
+ * {"request":{"model":{...},"input":{"prompt":"My mail is b********@c********.org"}},
+ *  "key":"sha256:8268735a...","response":{"label":"Write to user-a1b68b@example.com","texts":[...]}}
+ * }</pre>
+ * It holds no raw personal data and no secrets (the rule for evidence, reports and logs holds for cassettes too):
+ * <ul>
+ * <li>{@code key}: the SHA-256 of the canonical request; replay looks requests up by it;</li>
+ * <li>{@code request}: a rendering of the canonical request for reading and diffing, with every value the default
+ *     PII scanner finds masked as in evidence ({@code PiiMasker.mask}: {@code j***@e******.com},
+ *     {@code **** **** **** 4242}); header values are never part of a request; host and port are not part of it,
+ *     so a cassette recorded against one server replays against any;</li>
+ * <li>{@code response}: header values are replaced by {@code ***}, and every value found by the default scanner
+ *     plus the secret detectors is replaced by a deterministic <em>surrogate</em> of the same entity that the
+ *     scanner finds again with a comparable score (within 0.05): e-mail {@code user-<6 hex>@example.com}; card a
+ *     Luhn-valid number with the same first two and last four digits; IBAN a mod-97-valid IBAN of the same country
+ *     and layout; phone the same country and area code with drawn subscriber digits (555-01xx for North American
+ *     numbers); IP a documentation address; URL {@code example.com}; crypto addresses, JWTs and prefixed tokens
+ *     rebuilt with valid checksums or structure; other entities digit for digit and letter for letter until the
+ *     scanner's checksum accepts them. A surrogate is accepted only if the per-entity finding counts of the whole
+ *     answer stay the same, so a {@code pii-leak} check replayed from the cassette finds the same number of values
+ *     per entity, in the same rows, and gives the same verdict. The same value always gets the same surrogate,
+ *     seeded with HMAC-SHA256 keyed by {@code assay.pii.salt} (a fixed public key when unset; set a secret salt
+ *     so that a low-entropy value cannot be confirmed by guessing it and comparing surrogates).</li>
+ * </ul>
+ * Limits: a value for which no surrogate is found in 400 draws is replaced by a hash mask
+ * {@code [ENTITY hmac:<8 hex>]} that the scanner does not find, so a replayed {@code pii-leak} check counts one
+ * finding fewer for that entity (no value in the PII test corpus needs one: {@code SurrogatesTest}); entities
+ * outside the default set and the secrets (the optional country recognizers, custom detectors) are not replaced;
+ * checks on answer text other than {@code pii-leak} (exact-match, similarity) see the surrogates, not the original
+ * values.
+ * Cassettes of the earlier format (raw request, no key) are still read, and rewritten in this format when recorded.
  */
 package dev.assay.core.models;

@@ -13,8 +13,13 @@ import java.util.Locale;
  *   <li>{@link #rdp()}: Rényi DP over dp_accounting's default orders with the improved conversion (Balle et al.
  *       2020); Gaussian, Poisson-subsampled Gaussian, Laplace, pure-DP and zCDP spends;</li>
  *   <li>{@link #zcdp()}: zero-concentrated DP (ρ adds up), converted with the improved bound;</li>
- *   <li>{@link #pld()}: the exact privacy-loss distribution of (unsampled) Gaussian mechanisms.</li>
+ *   <li>{@link #pld()}: the privacy-loss distribution: exact (analytic) for plain Gaussian mechanisms, numeric for
+ *       the Poisson-subsampled Gaussian, pure and approximate DP as Google's dp_accounting does it (a connect-the-dots
+ *       discretisation on a grid of {@link #pld(double) value discretisation interval} 1e-4, composition by FFT,
+ *       the larger ε of the add and remove directions). It is the tightest of these for DP-SGD.</li>
  * </ul>
+ * Opacus' PRV accountant (Gopi et al. 2021) computes the same quantity as {@link #pld()} with a different
+ * discretisation whose parameters the reference does not give, so it is not offered: {@code parse("prv")} says so.
  * An accountant that cannot account for a spend throws {@link IllegalArgumentException} naming it.
  */
 public interface Accountant {
@@ -57,8 +62,20 @@ public interface Accountant {
         return Accountants.BEST;
     }
 
+    /**
+     * The privacy-loss-distribution accountant: the analytic formula when every spend is an unsampled Gaussian, else
+     * the numeric PLD on a 1e-4 grid (dp_accounting's {@code PLDAccountant} default). zCDP spends are refused.
+     */
     static Accountant pld() {
         return Accountants.PLD;
+    }
+
+    /**
+     * The numeric privacy-loss-distribution accountant on a grid of {@code valueDiscretizationInterval} (in (0, 0.1]):
+     * a coarser grid is faster and looser, every grid gives an upper bound on ε.
+     */
+    static Accountant pld(double valueDiscretizationInterval) {
+        return Accountants.pld(valueDiscretizationInterval);
     }
 
     /** The accountant for a scenario id ({@code basic | advanced | rdp | zcdp | pld}, also {@code gaussian-pld}). */
@@ -77,6 +94,10 @@ public interface Accountant {
             case "pld":
             case "gaussian-pld":
                 return pld();
+            case "prv":
+                throw new IllegalArgumentException("the prv accountant (Opacus) is not available: its discretisation"
+                        + " is not specified in the reference; use pld, which computes the same privacy-loss"
+                        + " distribution and agrees with Opacus' PRV values to within their eps-error 0.01");
             default:
                 throw new IllegalArgumentException("unknown accountant '" + id
                         + "'; expected one of basic, advanced, rdp, zcdp, pld");

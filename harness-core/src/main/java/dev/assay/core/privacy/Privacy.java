@@ -77,6 +77,11 @@ public final class Privacy {
         return PrivacyBudgetCheck.builder();
     }
 
+    /** A canary-extraction check (memorisation of secrets by a text model); see {@link CanaryCheck}. */
+    public static CanaryCheck.Builder canary() {
+        return CanaryCheck.builder();
+    }
+
     /** The {@code membership-inference} check. */
     public static MembershipInferenceCheck.Builder membershipInference() {
         return MembershipInferenceCheck.builder();

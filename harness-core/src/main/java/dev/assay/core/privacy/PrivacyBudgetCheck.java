@@ -19,7 +19,7 @@ import java.util.Map;
  * message and the single group row give the best Rényi order when RDP was used. Needs neither model nor data.
  *
  * <p>Scenario keys (kebab-case, one builder method each): {@code accountant} (rdp | zcdp | pld | basic | advanced |
- * best, default rdp), {@code noise-multiplier}, {@code sampling-rate} or {@code batch-size} with
+ * best, default rdp), {@code value-discretization-interval} (pld only, default 1e-4), {@code noise-multiplier}, {@code sampling-rate} or {@code batch-size} with
  * {@code dataset-size}, {@code steps} or {@code epochs} (steps = ceil(epochs · dataset-size / batch-size), as
  * TF-Privacy), {@code delta}, {@code max-epsilon}.
  */
@@ -86,7 +86,15 @@ public final class PrivacyBudgetCheck implements Check {
         if (b.maxEpsilon != null && !(b.maxEpsilon >= 0)) {
             throw new IllegalArgumentException("max-epsilon must be >= 0, was " + b.maxEpsilon);
         }
-        this.accountant = b.accountant;
+        if (b.valueDiscretizationInterval != null) {
+            if (!b.accountant.id().equals("pld")) {
+                throw new IllegalArgumentException("value-discretization-interval applies to accountant pld, not "
+                        + b.accountant.id());
+            }
+            this.accountant = Accountant.pld(b.valueDiscretizationInterval);
+        } else {
+            this.accountant = b.accountant;
+        }
         this.noiseMultiplier = b.noiseMultiplier;
         this.samplingRate = q;
         this.steps = t;
@@ -172,6 +180,7 @@ public final class PrivacyBudgetCheck implements Check {
         private Double epochs;
         private Double delta;
         private Double maxEpsilon;
+        private Double valueDiscretizationInterval;
 
         private Builder() {
         }
@@ -180,6 +189,8 @@ public final class PrivacyBudgetCheck implements Check {
         /** {@code accountant}: rdp (default), zcdp, pld, basic, advanced or best. */
         public Builder accountant(String id) { this.accountant = Accountant.parse(id); return this; }
         public Builder accountant(Accountant accountant) { this.accountant = accountant; return this; }
+        /** {@code value-discretization-interval}: the loss grid of the pld accountant (default 1e-4). */
+        public Builder valueDiscretizationInterval(double h) { this.valueDiscretizationInterval = h; return this; }
         /** {@code noise-multiplier}: noise standard deviation / clipping norm. */
         public Builder noiseMultiplier(double sigma) { this.noiseMultiplier = sigma; return this; }
         /** {@code sampling-rate}: the Poisson sampling rate q. */

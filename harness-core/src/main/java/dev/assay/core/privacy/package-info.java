@@ -5,7 +5,9 @@
  * <h2>Accountants</h2>
  * {@link dev.assay.core.privacy.Accountant}: basic, advanced (Dwork–Rothblum–Vadhan), RDP (Gaussian,
  * Poisson-subsampled Gaussian with integer and fractional orders in log space, Laplace; improved conversion and its
- * inverse), zCDP, exact Gaussian PLD, and {@code best}. Spends are recorded in a
+ * inverse), zCDP, the privacy-loss distribution ({@code pld}: analytic for plain Gaussians, numeric with
+ * connect-the-dots discretisation and FFT composition for the Poisson-subsampled Gaussian, pure and approximate DP,
+ * as Google's dp_accounting), and {@code best}. Spends are recorded in a
  * {@link dev.assay.core.privacy.PrivacyLedger}; {@link dev.assay.core.privacy.Privacy#noiseMultiplier} inverts RDP.
  *
  * <h2>Scenario keys</h2>
@@ -42,9 +44,19 @@
  *     decision: point            # point | strict | lenient
  *     confidence: 0.95
  *     bootstrap: 1000
+ *
+ * - name: No memorised secret comes back
+ *   canary:                      # data: one row per canary; the model's prompt-column is the prefix column
+ *     prefix-column: prefix
+ *     secret-column: secret      # never written to evidence: findings carry the masked shape only
+ *     samples: 4                 # answers per prefix (default: what the model gives)
+ *     min-similarity: 0.9        # fuzzy match by normalised Levenshtein similarity
+ *     judge: fuzzy               # fuzzy | exact
+ *     max-extraction-rate: 0
  * </pre>
  * Kebab-case keys map one to one to the builder methods of {@link dev.assay.core.privacy.PrivacyBudgetCheck},
- * {@link dev.assay.core.privacy.DpAuditCheck} and {@link dev.assay.core.privacy.MembershipInferenceCheck}
+ * {@link dev.assay.core.privacy.DpAuditCheck}, {@link dev.assay.core.privacy.MembershipInferenceCheck} and
+ * {@link dev.assay.core.privacy.CanaryCheck}
  * ({@code max-tpr-at-1pct-fpr} → {@code maxTprAt1PctFpr}, {@code max-tpr-at-0.1pct-fpr} → {@code maxTprAt01PctFpr}).
  *
  * <h2>JUnit</h2>

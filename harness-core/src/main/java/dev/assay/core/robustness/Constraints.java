@@ -77,6 +77,12 @@ public final class Constraints {
         return integer.contains(column);
     }
 
+    /** The {@code [min, max]} range of a numeric column (either may be infinite), or {@code null} when it has none. */
+    double[] rangeOf(String column) {
+        double[] r = ranges.get(column);
+        return r == null ? null : r.clone();
+    }
+
     /** The immutable columns. */
     public Set<String> immutableColumns() {
         return immutable;
@@ -105,6 +111,16 @@ public final class Constraints {
             }
             values[i] = v;
         }
+    }
+
+    /** {@link #enforce(String, double[])} for one value. */
+    double enforce(String column, double value) {
+        if (Double.isNaN(value)) {
+            return value;
+        }
+        double v = integer.contains(column) ? Math.rint(value) : value;
+        double[] r = ranges.get(column);
+        return r == null ? v : Math.min(r[1], Math.max(r[0], v));
     }
 
     @Override

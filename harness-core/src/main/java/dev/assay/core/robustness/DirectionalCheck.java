@@ -102,12 +102,13 @@ public final class DirectionalCheck implements Check {
         String why = "a directional check on the score needs one for every row (or use output: decision)";
         List<Finding> findings = new ArrayList<>();
         long violations = 0;
+        String afterWhen = "perturbed: " + perturbation.describe();
         for (int i = 0; i < n; i++) {
             if (!run.changed[i]) {
                 continue;
             }
             String l0 = run.label(run.before, i, "original");
-            String l1 = run.label(run.after, i, "perturbed: " + perturbation.describe());
+            String l1 = run.label(run.after, i, afterWhen);
             boolean bad;
             double s0 = Double.NaN;
             double s1 = Double.NaN;

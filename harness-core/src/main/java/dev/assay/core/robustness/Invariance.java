@@ -43,6 +43,7 @@ public final class Invariance {
         Constraints constraints = Constraints.none();
         Double maxFlipRate;
         Double tolerance;
+        double minSimilarity = 1.0;
         Integer sample;
         Decision decision = Decision.POINT;
         double confidence = AssayConstants.DEFAULT_CONFIDENCE;
@@ -90,6 +91,22 @@ public final class Invariance {
          */
         public Builder tolerance(Double tolerance) {
             this.tolerance = tolerance;
+            return this;
+        }
+
+        /**
+         * For a model that answers in text (a chat model: the label is the answer): an answer counts as changed when
+         * the normalised Levenshtein similarity of the original and the perturbed answer, after whitespace
+         * normalisation, is below {@code min}. The default {@code 1.0} means the answers must be equal after
+         * whitespace normalisation; {@code 0.8} tolerates rewording of a fifth of the characters.
+         *
+         * @throws IllegalArgumentException when {@code min} is not in {@code [0, 1]}
+         */
+        public Builder minSimilarity(double min) {
+            if (!(min >= 0 && min <= 1)) {
+                throw new IllegalArgumentException("min-similarity must be between 0 and 1, was " + min);
+            }
+            this.minSimilarity = min;
             return this;
         }
 

@@ -67,11 +67,14 @@ final class RobustnessRun implements InvarianceCheck.Lookup {
         for (String c : perturbation.columns()) {
             dev.assay.core.Column a = base.column(c);
             dev.assay.core.Column b = perturbed.column(c);
+            // a text perturbation builds a new dictionary: compare the values, not the codes
+            boolean sameCodes = a.isNumeric() || a.dictionary().equals(b.dictionary());
             for (int i = 0; i < changed.length; i++) {
                 if (!changed[i]) {
                     changed[i] = a.isNumeric()
                             ? Double.compare(a.doubleValue(i), b.doubleValue(i)) != 0
-                            : a.code(i) != b.code(i);
+                            : sameCodes ? a.code(i) != b.code(i)
+                            : !java.util.Objects.equals(a.stringValue(i), b.stringValue(i));
                 }
             }
         }
@@ -106,13 +109,17 @@ final class RobustnessRun implements InvarianceCheck.Lookup {
                 + " and are not counted";
     }
 
-    /** The label of row {@code i}, an error when the model gave none. */
+    /** The label of row {@code i}, an error when the model gave none or a blank one. */
     @Override
     public String label(Predictions p, int i, String when) {
         String l = p.label(i);
         if (l == null) {
             throw new AssayException("model '" + info.id() + "' gave no label for row " + originalRow(i) + " ("
                     + when + ")");
+        }
+        if (l.isBlank()) {
+            throw new AssayException("model '" + info.id() + "' gave an empty answer for row " + originalRow(i) + " ("
+                    + when + "): an empty answer is an error, never an unchanged one");
         }
         return l;
     }
@@ -149,7 +156,8 @@ final class RobustnessRun implements InvarianceCheck.Lookup {
         if (c.isMissing(i)) {
             return "<missing>";
         }
-        return c.isNumeric() ? dev.assay.core.robustness.internal.Fmt.number(c.doubleValue(i)) : c.stringValue(i);
+        return c.isNumeric() ? dev.assay.core.robustness.internal.Fmt.number(c.doubleValue(i))
+                : InvarianceCheck.shorten(c.stringValue(i));
     }
 
     static String text(String v) {

@@ -97,8 +97,10 @@ class CacheAndCassetteTest {
         server.close();
         List<String> lines = Files.readAllLines(cassette, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(6).isSorted();
-        assertThat(lines.get(0)).startsWith("{\"request\":{\"model\":{\"format\":\"dataframe_split\",\"path\":\"\","
-                + "\"protocol\":\"mlflow\"},\"input\":{\"age\":25,\"income\":1.5,\"sex\":\"F\"}},\"response\":{\"label\":\"no\",\"score\":0.18242552");
+        String request = "{\"model\":{\"format\":\"dataframe_split\",\"path\":\"\",\"protocol\":\"mlflow\"},"
+                + "\"input\":{\"age\":25,\"income\":1.5,\"sex\":\"F\"}}";
+        assertThat(lines.get(0)).startsWith("{\"request\":" + request + ",\"key\":\"sha256:"
+                + sha256(request) + "\",\"response\":{\"label\":\"no\",\"score\":0.18242552");
         assertThat(String.join("\n", lines)).doesNotContain("very-secret-token").doesNotContain("Authorization");
         byte[] before = Files.readAllBytes(cassette);
 
@@ -115,6 +117,11 @@ class CacheAndCassetteTest {
                     .hasMessageContaining("record it with assay.model.mode=record");
         }
         assertThat(Files.readAllBytes(cassette)).as("replay leaves the cassette alone").isEqualTo(before);
+    }
+
+    private static String sha256(String s) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -60,10 +60,10 @@ class PrivacyBudgetCheckTest {
                 .hasMessageContaining("steps or epochs");
         assertThatThrownBy(() -> Privacy.budget().noiseMultiplier(1).samplingRate(0.1).steps(3).build())
                 .hasMessageContaining("delta");
-        assertThatThrownBy(() -> Privacy.budget().accountant("pld").noiseMultiplier(1).samplingRate(0.1).steps(3)
-                .delta(1e-5).build().run(null, null, CTX)).hasMessageContaining("only the exact Gaussian");
+        assertThatThrownBy(() -> Privacy.budget().accountant("zcdp").noiseMultiplier(1).samplingRate(0.1).steps(3)
+                .delta(1e-5).build().run(null, null, CTX)).hasMessageContaining("no amplification by subsampling");
         // through Checks.evaluate the same failure is an error verdict, never a pass
-        CheckResult r = Checks.evaluate(Privacy.budget().accountant("pld").noiseMultiplier(1).samplingRate(0.1)
+        CheckResult r = Checks.evaluate(Privacy.budget().accountant("zcdp").noiseMultiplier(1).samplingRate(0.1)
                 .steps(3).delta(1e-5).build(), null, null, CTX);
         assertThat(r.verdict()).isEqualTo(Verdict.ERROR);
     }

@@ -158,6 +158,77 @@ class PerturbationsTest {
         assertThatThrownBy(() -> Perturbations.missing("x", 1.5)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void boundarySetsValuesToTheObservedOrConfiguredBounds() {
+        // age is 10, 20, missing, 44: observed bounds 10 and 44
+        assertThat(Perturbations.boundary("age", Perturbations.Side.LOW).apply(data, 7).column("age")
+                .toDoubleArray()).containsExactly(10, 10, Double.NaN, 10);
+        assertThat(Perturbations.boundary("age", Perturbations.Side.HIGH).apply(data, 7).column("age")
+                .toDoubleArray()).containsExactly(44, 44, Double.NaN, 44);
+        Constraints range = Constraints.none().range("age", 0, 100);
+        assertThat(Perturbations.boundary("age", Perturbations.Side.HIGH).apply(data, 7, range).column("age")
+                .toDoubleArray()).as("the range constraint's limits").containsExactly(100, 100, Double.NaN, 100);
+        assertThat(Perturbations.boundary("age", Perturbations.Side.LOW, 5.5, 50).apply(data, 7,
+                Constraints.none().integer("age")).column("age").toDoubleArray())
+                .as("given bounds, then the integer constraint (5.5 rounds to 6)").containsExactly(6, 6, Double.NaN, 6);
+
+        double[] x = new double[1000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+        }
+        Dataset d = Datasets.inMemory("x").numeric("x", x).load();
+        double[] either = Perturbations.boundary("x", Perturbations.Side.EITHER).apply(d, 3).column("x")
+                .toDoubleArray();
+        long low = Arrays.stream(either).filter(v -> v == 0).count();
+        long high = Arrays.stream(either).filter(v -> v == 999).count();
+        assertThat(low + high).isEqualTo(1000);
+        assertThat(low).isBetween(430L, 570L); // binomial(1000, 1/2): sd 16
+        assertThat(either).isEqualTo(Perturbations.boundary("x", Perturbations.Side.EITHER).apply(d, 3)
+                .column("x").toDoubleArray());
+        assertThat(Perturbations.boundary("age", Perturbations.Side.EITHER, 1, 2).describe())
+                .isEqualTo("boundary age either [1, 2]");
+    }
+
+    @Test
+    void outOfRangeGoesBeyondTheBoundsByAFactorOfTheRange() {
+        // observed 10..44, width 34: half of it is 17, so 10 - 17 = -7 and 44 + 17 = 61
+        assertThat(Perturbations.outOfRange("age", Perturbations.Side.LOW, 0.5).apply(data, 7).column("age")
+                .toDoubleArray()).containsExactly(-7, -7, Double.NaN, -7);
+        assertThat(Perturbations.outOfRange("age", Perturbations.Side.HIGH, 0.5).apply(data, 7).column("age")
+                .toDoubleArray()).containsExactly(61, 61, Double.NaN, 61);
+        // a tenth of 34 is 3.4: 6.6 rounds down to 6 and 47.4 up to 48 in an integer column
+        Dataset i = Perturbations.outOfRange("age", Perturbations.Side.EITHER, 0.1)
+                .apply(data, 7, Constraints.none().integer("age"));
+        for (double v : i.column("age").toDoubleArray()) {
+            assertThat(v).isIn(6.0, 48.0, Double.NaN);
+        }
+        // given bounds [0, 100]: 0 - 200 and 100 + 200
+        assertThat(Perturbations.outOfRange("age", Perturbations.Side.HIGH, 2, 0, 100).apply(data, 7)
+                .column("age").toDoubleArray()).containsExactly(300, 300, Double.NaN, 300);
+    }
+
+    @Test
+    void outOfRangeIsRefusedForARangeConstraintAndBothRespectImmutableColumns() {
+        assertThatThrownBy(() -> Perturbations.outOfRange("age", Perturbations.Side.HIGH, 0.5)
+                .apply(data, 7, Constraints.none().range("age", 17, 90)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("column 'age' has a range constraint [17, 90], but the perturbation"
+                        + " 'out-of-range age high x0.5' puts values outside it");
+        assertThatThrownBy(() -> Perturbations.boundary("age", Perturbations.Side.LOW)
+                .apply(data, 7, Constraints.none().immutable("age")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("immutable");
+        assertThatThrownBy(() -> Perturbations.outOfRange("sex", Perturbations.Side.LOW, 1).apply(data, 7))
+                .isInstanceOf(DataException.class)
+                .hasMessage("people: out-of-range needs a numeric column, but 'sex' is categorical");
+        Dataset flat = Datasets.inMemory("flat").numeric("x", 3, 3).load();
+        assertThatThrownBy(() -> Perturbations.outOfRange("x", Perturbations.Side.LOW, 1).apply(flat, 7))
+                .isInstanceOf(DataException.class).hasMessageContaining("column 'x'");
+        assertThatThrownBy(() -> Perturbations.outOfRange("x", Perturbations.Side.LOW, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Perturbations.boundary("x", Perturbations.Side.LOW, 5, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static String[] values(Column c) {
         String[] out = new String[c.size()];
         for (int i = 0; i < out.length; i++) {

@@ -25,6 +25,7 @@ public final class CheckFamilies {
             Map.entry("privacy-budget", PRIVACY),
             Map.entry("dp-audit", PRIVACY),
             Map.entry("membership-inference", PRIVACY),
+            Map.entry("canary", PRIVACY),
             Map.entry("memorisation", PRIVACY),
             Map.entry("memorization", PRIVACY),
             Map.entry("pii", PII),

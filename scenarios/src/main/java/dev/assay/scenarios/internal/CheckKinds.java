@@ -21,6 +21,7 @@ public final class CheckKinds {
         register("privacy-budget", new PrivacyBudgetParser());
         register("dp-audit", new DpAuditParser());
         register("membership-inference", new MembershipInferenceParser());
+        register("canary", new CanaryParser());
         register("expect-data", new ExpectParser(false));
         register("expect-output", new ExpectParser(true));
         register("drift", new DriftParser());
@@ -29,6 +30,7 @@ public final class CheckKinds {
         register("directional", new DirectionalParser());
         register("expect", new ExpectCheckParser());
         register("consistency", new ConsistencyParser());
+        register("boundary-search", new BoundarySearchParser());
     }
 
     private CheckKinds() {

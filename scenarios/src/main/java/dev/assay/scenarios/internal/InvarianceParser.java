@@ -8,12 +8,12 @@ import dev.assay.core.robustness.Perturbation;
 import java.util.List;
 
 /**
- * {@code invariance: {perturb, constraints, max-flip-rate, tolerance, sample, decision, confidence, examples,
- * cases-from}}; {@code perturb} may be left out when {@code cases-from} replays stored pairs.
+ * {@code invariance: {perturb, constraints, max-flip-rate, tolerance, min-similarity, sample, decision, confidence,
+ * examples, cases-from}}; {@code perturb} may be left out when {@code cases-from} replays stored pairs.
  */
 final class InvarianceParser implements CheckKinds.CheckParser {
-    static final List<String> KEYS = List.of("perturb", "constraints", "max-flip-rate", "tolerance", "sample",
-            "decision", "confidence", "examples", "cases-from");
+    static final List<String> KEYS = List.of("perturb", "constraints", "max-flip-rate", "tolerance",
+            "min-similarity", "sample", "decision", "confidence", "examples", "cases-from");
 
     @Override
     public List<String> keys() {
@@ -37,6 +37,10 @@ final class InvarianceParser implements CheckKinds.CheckParser {
         }
         Double tolerance = RobustnessKeys.nonNegative(f, "tolerance");
         b.tolerance(tolerance);
+        Double minSimilarity = RobustnessKeys.rate(f, "min-similarity", false);
+        if (minSimilarity != null) {
+            b.minSimilarity(minSimilarity);
+        }
         RobustnessKeys.common(f, b::sample, d -> b.decision(d), b::confidence, b::examples);
         if (problems.size() != before || (p == null && !replayOnly) || c == null) {
             return null;

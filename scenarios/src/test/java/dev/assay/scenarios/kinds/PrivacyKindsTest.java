@@ -54,6 +54,47 @@ class PrivacyKindsTest extends KindTestSupport {
     }
 
     @Test
+    void pldAccountantFromAScenario() {
+        data();
+        // TF-Privacy compute_dp_sgd_privacy_test.py example: sigma 0.7, Poisson q = 0.01, 120 steps, delta 1e-5 ->
+        // PLD 2.4612381 (RDP 3.2392676)
+        List<CheckResult> r = run(HEAD + """
+                  - name: pld
+                    privacy-budget: {accountant: pld, noise-multiplier: 0.7, sampling-rate: 0.01, steps: 120,
+                                     delta: 1e-5, max-epsilon: 2.5}
+                  - name: rdp
+                    privacy-budget: {accountant: rdp, noise-multiplier: 0.7, sampling-rate: 0.01, steps: 120,
+                                     delta: 1e-5, max-epsilon: 2.5}
+                  - name: coarse pld
+                    privacy-budget: {accountant: pld, value-discretization-interval: 0.01, noise-multiplier: 0.7,
+                                     sampling-rate: 0.01, steps: 120, delta: 1e-5, max-epsilon: 2.5}
+                """);
+        assertThat(r.get(0).verdict()).as(r.get(0).toString()).isEqualTo(Verdict.PASS);
+        assertThat(r.get(0).value()).isCloseTo(2.4612381, within(1e-6));
+        assertThat(r.get(1).verdict()).as(r.get(1).toString()).isEqualTo(Verdict.FAIL);
+        assertThat(r.get(1).value()).isCloseTo(3.2392676, within(1e-6));
+        assertThat(r.get(2).value()).isGreaterThanOrEqualTo(r.get(0).value()).isLessThan(r.get(1).value());
+    }
+
+    @Test
+    void prvAndMisplacedIntervalAreExplained() {
+        data();
+        var e = fail(HEAD + """
+                  - name: prv
+                    privacy-budget: {accountant: prv, noise-multiplier: 0.7, sampling-rate: 0.01, steps: 120,
+                                     delta: 1e-5, max-epsilon: 2.5}
+                  - name: interval on rdp
+                    privacy-budget: {accountant: rdp, value-discretization-interval: 0.01, noise-multiplier: 0.7,
+                                     sampling-rate: 0.01, steps: 120, delta: 1e-5, max-epsilon: 2.5}
+                """);
+        assertThat(e.problems()).extracting(Object::toString).satisfiesExactly(
+                p -> assertThat(p).startsWith(at(7, 34) + "checks[0].privacy-budget.accountant: the prv accountant"
+                        + " (Opacus) is not available").contains("use pld"),
+                p -> assertThat(p).isEqualTo(at(10, 70) + "checks[1].privacy-budget.value-discretization-interval:"
+                        + " value-discretization-interval applies to accountant pld, not rdp"));
+    }
+
+    @Test
     void budgetErrors() {
         data();
         var e = fail(HEAD + """

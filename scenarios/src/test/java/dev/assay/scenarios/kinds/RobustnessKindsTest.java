@@ -148,7 +148,7 @@ class RobustnessKindsTest extends KindTestSupport {
                 """);
         assertThat(e.getMessage())
                 .contains(at(10, 17) + "checks[0].invariance.perturb: unknown perturbation 'shuffle'")
-                .contains("(expected one of noise, relative, round, swap, missing)")
+                .contains("(expected one of noise, relative, round, swap, missing, boundary, out-of-range, typos,")
                 .contains(at(14, 33) + "checks[1].invariance.perturb.noise.column: unknown perturbed column"
                         + " 'height'")
                 .contains("checks[2].invariance.perturb.swap.column: swap needs a categorical column, but 'age'")

@@ -59,6 +59,8 @@ public final class HttpConfig {
     public ModelMode mode;
     public Path cassette;
     public Long jitterSeed;
+    /** Key of the cassette surrogates ({@code assay.pii.salt}); null: a fixed public key. */
+    public String surrogateKey;
     public dev.assay.core.models.Progress.Listener progress;
     public Duration progressInterval = Duration.ofSeconds(10);
 

@@ -61,7 +61,7 @@ public final class ModelClient implements AutoCloseable {
         if (mode == ModelMode.REPLAY) {
             this.cassette = Cassette.forReplay(config.cassette);
         } else if (mode == ModelMode.RECORD) {
-            this.cassette = Cassette.forRecord(config.cassette);
+            this.cassette = Cassette.forRecord(config.cassette, masker, config.surrogateKey);
         } else {
             this.cassette = null;
         }
@@ -137,8 +137,9 @@ public final class ModelClient implements AutoCloseable {
                     a = cassette.get(request);
                     if (a == null) {
                         throw new ModelCallException(shownEndpoint(), -1, "replay: cassette " + cassette.file()
-                                + " has no answer for " + data.locate(r) + ", request "
-                                + masker.excerpt(request, 300) + "; record it with assay.model.mode=record", null);
+                                + " has no answer for " + data.locate(r) + ", request " + Cassette.key(request)
+                                + " " + masker.excerpt(request, 300) + "; record it with assay.model.mode=record",
+                                null);
                     }
                     if (cache != null) {
                         cache.put(key, a);
@@ -282,6 +283,22 @@ public final class ModelClient implements AutoCloseable {
                 throw new ModelCallException(shownEndpoint(), 200, "model endpoint " + shownEndpoint()
                         + " gave no label for " + in.data().locate(rows[i]), null);
             }
+        }
+        int scored = 0;
+        for (Answer a : out) {
+            scored += a.hasScore() ? 1 : 0;
+        }
+        if (scored > 0 && scored < out.length) {
+            // one response, some rows with a score and some without (e.g. "NaN" as text): the wrong shape, an error
+            // before anything of it is cached or recorded
+            int i = 0;
+            while (out[i].hasScore()) {
+                i++;
+            }
+            throw new ModelCallException(shownEndpoint(), 200, "model endpoint " + shownEndpoint()
+                    + " answered HTTP 200 with scores for " + scored + " of " + out.length + " outputs; no score for "
+                    + in.data().locate(rows[i]) + " (output " + i + "); body: " + masker.excerpt(root.toString(), 200),
+                    null);
         }
         for (int i = 0; i < out.length; i++) {
             if (cache != null) {

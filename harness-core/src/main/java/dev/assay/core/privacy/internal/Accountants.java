@@ -13,7 +13,7 @@ public final class Accountants {
     public static final Accountant BASIC = new Basic();
     public static final Accountant ADVANCED = new Advanced();
     public static final Accountant ZCDP = new Zcdp();
-    public static final Accountant PLD = new Pld();
+    public static final Accountant PLD = new Pld(NumericPld.DEFAULT_INTERVAL, true);
     public static final Accountant BEST = new Best();
 
     /** The tightest of the accountants that can account for every spend (each bound is valid, so is their min). */
@@ -294,20 +294,40 @@ public final class Accountants {
         }
     }
 
+    /** The numeric PLD accountant with value discretisation interval {@code h} (dp_accounting's default 1e-4). */
+    public static Accountant pld(double h) {
+        if (!(h > 0 && h <= 0.1)) {
+            throw new IllegalArgumentException("value-discretization-interval must be in (0, 0.1], was " + h);
+        }
+        return new Pld(h, false);
+    }
+
+    /**
+     * The privacy-loss-distribution accountant. With {@code exactGaussian}, spends that are all (unsampled) Gaussian
+     * use the analytic formula; anything else, or every spend when not set, goes through {@link NumericPld}.
+     */
     static final class Pld implements Accountant {
+        private final double h;
+        private final boolean exactGaussian;
+
+        Pld(double h, boolean exactGaussian) {
+            this.h = h;
+            this.exactGaussian = exactGaussian;
+        }
+
         @Override
         public String id() {
             return "pld";
         }
 
-        double mu(List<PrivacySpend> spends) {
+        /** √(Σ n/σ²) when every spend is an unsampled Gaussian, else NaN. */
+        static double mu(List<PrivacySpend> spends) {
             double mu2 = 0;
             for (PrivacySpend s : spends) {
                 boolean gaussian = s.kind() == PrivacySpend.Kind.GAUSSIAN
                         || (s.kind() == PrivacySpend.Kind.SUBSAMPLED_GAUSSIAN && s.samplingRate() == 1);
                 if (!gaussian) {
-                    throw unsupported(id(), s, "only the exact Gaussian privacy-loss distribution is implemented;"
-                            + " use rdp");
+                    return Double.NaN;
                 }
                 mu2 += s.count() / (s.noiseMultiplier() * s.noiseMultiplier());
             }
@@ -316,12 +336,15 @@ public final class Accountants {
 
         @Override
         public PrivacyLoss epsilon(List<PrivacySpend> spends, double delta) {
-            return new PrivacyLoss(GaussianPld.epsilon(mu(spends), delta), delta, Double.NaN, id());
+            double mu = exactGaussian ? mu(spends) : Double.NaN;
+            double eps = Double.isNaN(mu) ? NumericPld.epsilon(spends, delta, h, id()) : GaussianPld.epsilon(mu, delta);
+            return new PrivacyLoss(eps, delta, Double.NaN, id());
         }
 
         @Override
         public double delta(List<PrivacySpend> spends, double epsilon) {
-            return GaussianPld.delta(mu(spends), epsilon);
+            double mu = exactGaussian ? mu(spends) : Double.NaN;
+            return Double.isNaN(mu) ? NumericPld.delta(spends, epsilon, h, id()) : GaussianPld.delta(mu, epsilon);
         }
     }
 }
