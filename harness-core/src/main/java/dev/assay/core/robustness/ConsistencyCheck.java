@@ -121,6 +121,7 @@ public final class ConsistencyCheck implements Check {
         CheckResult.Builder r = CheckResult.builder(kind(), name).examplesCap(examples);
         long inconsistent = 0;
         String first = null;
+        java.util.Map<String, String> memo = new java.util.HashMap<>();
         for (int i = 0; i < n; i++) {
             int row = rows == null ? i : rows[i];
             String a0 = label(asks[0], i, row, "ask 1", info);
@@ -150,8 +151,7 @@ public final class ConsistencyCheck implements Check {
             Example.Builder e = Example.builder().row(row).expected(PII.redact("same answer as ask 1: " + a0))
                     .answer(PII.redact(other)).reason(PII.redact(why));
             for (Column c : base.columns()) {
-                String v = c.stringValue(i);
-                e.input(c.name(), v == null ? null : PII.redact(v));
+                e.input(c.name(), Masks.value(c, i, memo));
             }
             r.failingCase(e.build());
             if (first == null) {

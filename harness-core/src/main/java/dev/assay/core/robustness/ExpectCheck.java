@@ -207,6 +207,7 @@ public final class ExpectCheck implements Check {
         long failures = 0;
         CheckResult.Builder r = CheckResult.builder(kind(), name).examplesCap(examples);
         String firstFailure = null;
+        Map<String, String> memo = new java.util.HashMap<>();
         for (int i = 0; i < all.size(); i++) {
             Run run = all.get(i);
             int passed = 0;
@@ -232,7 +233,7 @@ public final class ExpectCheck implements Check {
             if (run.family != null) {
                 e.family(run.family);
             }
-            run.shown.forEach((k, v) -> e.input(k, v == null ? null : PII.redact(v)));
+            run.shown.forEach((k, v) -> e.input(k, v == null ? null : memo.computeIfAbsent(v, PII::redact)));
             if (failedAnswer != null) {
                 e.answer(PII.redact(failedAnswer));
             }

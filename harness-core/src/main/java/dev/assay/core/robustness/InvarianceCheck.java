@@ -261,7 +261,7 @@ public final class InvarianceCheck implements Check {
             } else {
                 similarity = similarity(run.label(run.before, i, "original"), run.label(run.after, i, afterWhen));
             }
-            String flip = flip(similarity, run.before, run.after, i, run, why);
+            String flip = flip(similarity, run.before, run.after, i, run, why, memo);
             if (flip == null) {
                 continue;
             }
@@ -272,12 +272,12 @@ public final class InvarianceCheck implements Check {
             Example.Builder e = Example.builder().row(run.originalRow(i)).perturbation(perturbation.describe())
                     .seed(context.seed());
             for (Column c : run.base.columns()) {
-                e.input(c.name(), maskedValue(c.stringValue(i), memo));
+                e.input(c.name(), Masks.value(c, i, memo));
             }
             for (String c : perturbation.columns()) {
-                e.perturbed(c, maskedValue(run.perturbed.column(c).stringValue(i), memo));
+                e.perturbed(c, Masks.value(run.perturbed.column(c), i, memo));
             }
-            r.failingCase(outcome(e, run.before, run.after, i, scores, flip).build());
+            r.failingCase(outcome(e, run.before, run.after, i, scores, flip, memo).build());
         }
         return flips;
     }
@@ -300,10 +300,11 @@ public final class InvarianceCheck implements Check {
         boolean scores = before.hasScores() && after.hasScores();
         String why = "tolerance " + Fmt.number(tolerance == null ? 0 : tolerance) + " compares scores";
         Replay look = new Replay(info);
+        Map<String, String> memo = new HashMap<>();
         long flips = 0;
         for (int k = 0; k < pairs.size(); k++) {
             double similarity = similarity(look.label(before, k, "original"), look.label(after, k, "perturbed"));
-            String flip = flip(similarity, before, after, k, look, why);
+            String flip = flip(similarity, before, after, k, look, why, memo);
             if (flip == null) {
                 continue;
             }
@@ -319,7 +320,7 @@ public final class InvarianceCheck implements Check {
             if (src.seed() != null) {
                 e.seed(src.seed());
             }
-            r.failingCase(outcome(e, before, after, k, scores, flip).build());
+            r.failingCase(outcome(e, before, after, k, scores, flip, memo).build());
         }
         return flips;
     }
@@ -365,10 +366,11 @@ public final class InvarianceCheck implements Check {
     }
 
     /** Why row {@code i} counts as changed (given its answers' similarity), or {@code null} when it does not. */
-    private String flip(double similarity, Predictions before, Predictions after, int i, Lookup look, String why) {
+    private String flip(double similarity, Predictions before, Predictions after, int i, Lookup look, String why,
+                        Map<String, String> memo) {
         String reason = null;
         if (similarity < minSimilarity) {
-            reason = "prediction changed: " + shorten(before.label(i)) + " -> " + shorten(after.label(i))
+            reason = "prediction changed: " + shown(before.label(i), memo) + " -> " + shown(after.label(i), memo)
                     + (minSimilarity < 1 ? " (similarity " + Fmt.number(similarity) + ")" : "");
         }
         if (tolerance != null) {
@@ -382,19 +384,22 @@ public final class InvarianceCheck implements Check {
         return reason;
     }
 
-    /** Fills expected, answer and reason of a changed row (masked, the predictions shortened). */
+    /**
+     * Fills expected, answer and reason (built from {@link #shown} predictions and numbers) of a changed row.
+     */
     private Example.Builder outcome(Example.Builder e, Predictions before, Predictions after, int i, boolean scores,
-                                    String flip) {
+                                    String flip, Map<String, String> memo) {
         boolean both = scores && !Double.isNaN(before.score(i)) && !Double.isNaN(after.score(i));
-        e.expected(PII.redact("prediction " + shorten(before.label(i))
+        e.expected("prediction " + shown(before.label(i), memo)
                 + (both ? " (score " + Fmt.number(before.score(i)) + ")" : "")
-                + (tolerance != null ? ", score within " + Fmt.number(tolerance) : "")));
-        e.answer(PII.redact(shorten(after.label(i)) + (both ? " (score " + Fmt.number(after.score(i)) + ")" : "")));
-        return e.reason(PII.redact(flip));
+                + (tolerance != null ? ", score within " + Fmt.number(tolerance) : ""));
+        e.answer(shown(after.label(i), memo) + (both ? " (score " + Fmt.number(after.score(i)) + ")" : ""));
+        return e.reason(flip);
     }
 
-    private static String maskedValue(String v, Map<String, String> memo) {
-        return v == null ? null : memo.computeIfAbsent(v, PII::redact);
+    /** A prediction as shown in a failing case: shortened, masked (each distinct one scanned once). */
+    private static String shown(String label, Map<String, String> memo) {
+        return memo.computeIfAbsent(shorten(label), PII::redact);
     }
 
     /**
