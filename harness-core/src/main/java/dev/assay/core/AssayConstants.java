@@ -48,6 +48,14 @@ public final class AssayConstants {
     /** Default of {@link #MIN_GROUP_SIZE}: {@value}. */
     public static final int DEFAULT_MIN_GROUP_SIZE = 30;
 
+    /**
+     * Base URL of the links in the Allure results (to each check's scenario file and to {@code docs/metrics.md}):
+     * {@value}. The project-relative path is appended, so a repository's blob URL such as
+     * {@code https://github.com/acme/models/blob/main/} makes the links open the files at that revision. Default
+     * none: the links are the project-relative paths themselves.
+     */
+    public static final String REPORT_LINK_BASE = "assay.report.link-base";
+
     /** Allure results directory (Allure's own key): {@value}. Default {@code target/allure-results}. */
     public static final String ALLURE_RESULTS_DIR = "allure.results.directory";
 

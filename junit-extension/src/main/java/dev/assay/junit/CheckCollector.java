@@ -73,7 +73,8 @@ final class CheckCollector {
             return;
         }
         run.recorder().record(result);
-        AllureCheckWriter.write(result);
+        AllureCheckWriter.write(result, AllureCheckWriter.Options.defaults().withLinkBase(
+                run.settings().get(dev.assay.core.AssayConstants.REPORT_LINK_BASE).orElse("")));
         context.publishReportEntry(reportEntry(result));
         if (result.verdict() == Verdict.ERROR) {
             errors.add(result);

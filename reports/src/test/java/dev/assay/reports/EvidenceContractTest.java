@@ -259,6 +259,32 @@ class EvidenceContractTest {
     }
 
     @Test
+    void drift_bins_and_dp_audit_probabilities_validate_and_broken_bins_do_not() throws IOException {
+        Dataset ref = Datasets.inMemory("ref").categorical("label", new String[] {"no", "yes", "no", "yes"}).load();
+        Dataset cur = Datasets.inMemory("cur").categorical("label", new String[] {"yes", "yes", "yes", "no"}).load();
+        CheckResult drift = dev.assay.core.data.Drift.between(ref, cur).named("Label drift").evaluate();
+        assertThat(drift.groups().get(0).bins()).hasSize(2);
+        CheckResult audit = dev.assay.core.privacy.DpAudit.of(
+                (Double bit, java.util.random.RandomGenerator rng) -> rng.nextInt(4) < 3 == bit > 0.5)
+                .neighbours(0.0, 1.0).claims(0.5).samples(2_000).seed(3).name("Audit").run().toCheckResult();
+        assertThat(audit.groups().get(0).ci()).containsKeys("first_probability", "second_probability");
+        String json = dev.assay.core.Evidence.of(SUITE, 7, TIMESTAMP, List.of(drift, audit)).toJson();
+        ObjectNode evidence = (ObjectNode) JSON.readTree(json);
+
+        assertThat(schema.validate(json, InputFormat.JSON)).as("schema errors").isEmpty();
+
+        ObjectNode overOne = evidence.deepCopy();
+        ((ObjectNode) overOne.get("checks").get(0).get("groups").get(0).get("bins").get(0)).put("current", 1.5);
+        ObjectNode noLabel = evidence.deepCopy();
+        ((ObjectNode) noLabel.get("checks").get(0).get("groups").get(0).get("bins").get(0)).remove("label");
+        ObjectNode extraKey = evidence.deepCopy();
+        ((ObjectNode) extraKey.get("checks").get(0).get("groups").get(0).get("bins").get(0)).put("raw", "x");
+        assertThat(schema.validate(overOne)).isNotEmpty();
+        assertThat(schema.validate(noLabel)).isNotEmpty();
+        assertThat(schema.validate(extraKey)).isNotEmpty();
+    }
+
+    @Test
     void the_same_inputs_and_seed_give_byte_identical_evidence_and_another_seed_does_not() throws IOException {
         byte[] first = Files.readAllBytes(run(tmp.resolve("a"), 7));
         byte[] second = Files.readAllBytes(run(tmp.resolve("b"), 7));

@@ -29,8 +29,9 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  */
 class EvidenceSchemaTest {
     private static final String TIMESTAMP = "2026-11-26T12:00:00Z";
+    private static final String LINK_BASE = "https://github.com/acme/models/blob/main/";
     private static final Map<String, String> CONFIG = Map.of("assay.seed", "7",
-            "assay.evidence.timestamp", TIMESTAMP);
+            "assay.evidence.timestamp", TIMESTAMP, "assay.report.link-base", LINK_BASE);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -119,5 +120,34 @@ class EvidenceSchemaTest {
         JsonNode evidence = JSON.readTree(tmp.resolve("first/assay/evidence.json").toFile());
         assertThat(evidence.get("started").asText()).isEqualTo(TIMESTAMP);
         assertThat(evidence.get("seed").asLong()).isEqualTo(7);
+    }
+
+    @Test
+    void everyScenarioCheckLinksToItsScenarioFileAndItsMetricsDocumentation() throws IOException {
+        Path results = tmp.resolve("first/allure-results");
+        List<JsonNode> tests = new ArrayList<>();
+        try (Stream<Path> files = Files.list(results)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith("-result.json")).toList()) {
+                tests.add(JSON.readTree(f.toFile()));
+            }
+        }
+        JsonNode drift = tests.stream().filter(t -> t.get("name").asText().equals("No drift since training"))
+                .findFirst().orElseThrow();
+        List<String> urls = new ArrayList<>();
+        drift.get("links").forEach(l -> urls.add(l.get("type").asText() + " " + l.get("url").asText()));
+        // the check's line in the source file (not its copy under target/test-classes), and its metric and kind
+        int line = Files.readAllLines(Path.of("src/test/resources/assay/credit-data.assay.yaml"))
+                .indexOf("  - name: No drift since training") + 1;
+        assertThat(line).isPositive();
+        assertThat(urls).containsExactly(
+                "link " + LINK_BASE + "examples/src/test/resources/assay/credit-data.assay.yaml#L" + line,
+                "link " + LINK_BASE + "docs/metrics.md#drifted_share",
+                "link " + LINK_BASE + "docs/metrics.md#drift");
+        // every scenario test links to its file; every check of a documented kind to docs/metrics.md
+        List<JsonNode> scenarioTests = tests.stream().filter(t -> t.path("links").toString().contains("scenario: "))
+                .toList();
+        assertThat(scenarioTests).hasSizeGreaterThan(10);
+        assertThat(tests).allSatisfy(t -> assertThat(t.path("links").toString()).contains(LINK_BASE
+                + "docs/metrics.md#"));
     }
 }

@@ -2,8 +2,12 @@ package dev.assay.examples.privacy;
 
 import static dev.assay.junit.AssayAssertions.assertThat;
 
+import dev.assay.core.CheckResult;
+import dev.assay.core.Checks;
 import dev.assay.core.Dataset;
+import dev.assay.core.RunContext;
 import dev.assay.core.privacy.DpAudit;
+import dev.assay.core.privacy.DpAuditCheck;
 import dev.assay.core.privacy.DpRelease;
 import dev.assay.core.privacy.Privacy;
 import dev.assay.core.privacy.PrivacyLedger;
@@ -57,6 +61,17 @@ class DpSgdBudgetTest {
         release.boundedSum(hours, 0, 99, 0.5);
 
         assertThat(ledger).hasSpends(2);
+    }
+
+    @Test
+    void theLaplaceMechanismsAuditIsACheckInTheEvidence() {
+        // as a check, the audit goes into the evidence and the Allure report, with a chart of the event's
+        // probabilities under both inputs against the claim's bound
+        CheckResult audit = Checks.evaluate(DpAuditCheck.builder().name("Laplace mechanism keeps epsilon 0.5")
+                .mechanism(Privacy.laplaceMechanism(1, 0.5)).neighbours(0.0, 1.0).epsilon(0.5).samples(100_000)
+                .build(), null, null, RunContext.current());
+
+        assertThat(audit).passes();
     }
 
     @Test

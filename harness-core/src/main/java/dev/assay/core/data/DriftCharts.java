@@ -48,7 +48,7 @@ public final class DriftCharts {
                 .append("\" font-family=\"sans-serif\" font-size=\"11\">\n");
         sb.append("<title>").append(escape(title)).append("</title>\n");
         sb.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        sb.append("<text x=\"").append(LEFT).append("\" y=\"20\" font-size=\"13\">").append(escape(title))
+        sb.append("<text x=\"").append(LEFT).append("\" y=\"16\" font-size=\"13\">").append(escape(title))
                 .append("</text>\n");
         // axes and a few grid lines
         for (int g = 0; g <= 4; g++) {
@@ -74,10 +74,11 @@ public final class DriftCharts {
         sb.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(fmt(LEFT + plotW)).append("\" y1=\"")
                 .append(fmt(TOP + plotH)).append("\" y2=\"").append(fmt(TOP + plotH)).append("\" stroke=\"black\"/>\n");
         int lx = WIDTH - RIGHT - 170;
-        sb.append("<rect x=\"").append(lx).append("\" y=\"8\" width=\"12\" height=\"12\" fill=\"#1f77b4\" "
-                + "fill-opacity=\"0.5\"/><text x=\"").append(lx + 16).append("\" y=\"18\">reference</text>\n");
-        sb.append("<rect x=\"").append(lx + 85).append("\" y=\"8\" width=\"12\" height=\"12\" fill=\"#ff7f0e\" "
-                + "fill-opacity=\"0.5\"/><text x=\"").append(lx + 101).append("\" y=\"18\">current</text>\n");
+        // the legend below the title, so that a long title does not run into it
+        sb.append("<rect x=\"").append(lx).append("\" y=\"22\" width=\"12\" height=\"12\" fill=\"#1f77b4\" "
+                + "fill-opacity=\"0.5\"/><text x=\"").append(lx + 16).append("\" y=\"32\">reference</text>\n");
+        sb.append("<rect x=\"").append(lx + 85).append("\" y=\"22\" width=\"12\" height=\"12\" fill=\"#ff7f0e\" "
+                + "fill-opacity=\"0.5\"/><text x=\"").append(lx + 101).append("\" y=\"32\">current</text>\n");
         sb.append("</svg>\n");
         return sb.toString();
     }

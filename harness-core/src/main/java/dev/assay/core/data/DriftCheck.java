@@ -40,7 +40,9 @@ import java.util.Objects;
  * The check's value is the share of drifted columns; it fails above {@code max-drifted-share} (default 0: any
  * drifted column fails). Per-column statistics are the group rows. A column missing on one side, of another type
  * on each side, or with only missing values is an {@code error} naming it; a constant column is measured and
- * noted. {@link #analyse} also returns an SVG histogram per drifted column.
+ * noted. Each drifted column's group row carries its histogram {@linkplain GroupResult#bins() bins} (the PSI bins of
+ * a numeric column, the categories of a categorical one, at most {@value #MAX_BINS}: the rarest categories are then
+ * merged into one bin), from which the reports draw overlaid histograms; {@link #analyse} also returns those SVGs.
  */
 public final class DriftCheck implements Check {
     /** Multiple-testing correction of the p-values across columns. */
@@ -65,6 +67,9 @@ public final class DriftCheck implements Check {
     /** The result with an overlaid-histogram SVG per drifted column (column name to SVG document). */
     public record Report(CheckResult result, Map<String, String> charts) {
     }
+
+    /** The most bins a drifted column's histogram keeps in the evidence: {@value}. */
+    public static final int MAX_BINS = 30;
 
     private final String name;
     private final Dataset reference;
@@ -154,13 +159,18 @@ public final class DriftCheck implements Check {
             }
             m.put("reference_n", (double) s.refN);
             m.put("drifted", reasons.isEmpty() ? 0.0 : 1.0);
-            result.group(new GroupResult(Map.of("column", s.name), s.curN, m));
+            GroupResult row = new GroupResult(Map.of("column", s.name), s.curN, m);
             s.notes.forEach(n -> notes.add(s.name + ": " + n));
             if (!reasons.isEmpty()) {
                 drifted.add("  - " + s.name + ": " + String.join(", ", reasons));
+                List<GroupResult.Bin> bins = bins(s.bins, s.refProportions, s.curProportions);
+                row = row.withBins(bins);
                 charts.put(s.name, DriftCharts.histogramSvg(s.name + " (" + String.join(", ", reasons) + ")",
-                        s.bins, s.refProportions, s.curProportions));
+                        bins.stream().map(GroupResult.Bin::label).toList(),
+                        bins.stream().mapToDouble(GroupResult.Bin::reference).toArray(),
+                        bins.stream().mapToDouble(GroupResult.Bin::current).toArray()));
             }
+            result.group(row);
         }
         double share = stats.isEmpty() ? 0 : (double) drifted.size() / stats.size();
         result.value(share);
@@ -175,6 +185,52 @@ public final class DriftCheck implements Check {
             result.verdict(Verdict.PASS).message(summary);
         }
         return new Report(result.build(), charts);
+    }
+
+    /**
+     * The bins of a drifted column as they go into the evidence: every bin when there are at most
+     * {@value #MAX_BINS}; else the {@value #MAX_BINS} - 1 bins with the largest proportion on either side (in their
+     * original order) and one bin {@code (k other categories)} with the rest.
+     */
+    static List<GroupResult.Bin> bins(List<String> labels, double[] ref, double[] cur) {
+        int k = labels.size();
+        List<GroupResult.Bin> out = new ArrayList<>(Math.min(k, MAX_BINS));
+        if (k <= MAX_BINS) {
+            for (int i = 0; i < k; i++) {
+                out.add(new GroupResult.Bin(labels.get(i), clamp(ref[i]), clamp(cur[i])));
+            }
+            return out;
+        }
+        Integer[] order = new Integer[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = i;
+        }
+        // largest first; ties by original position, so the choice is deterministic
+        java.util.Arrays.sort(order, (x, y) -> {
+            int c = Double.compare(Math.max(ref[y], cur[y]), Math.max(ref[x], cur[x]));
+            return c != 0 ? c : Integer.compare(x, y);
+        });
+        boolean[] keep = new boolean[k];
+        for (int i = 0; i < MAX_BINS - 1; i++) {
+            keep[order[i]] = true;
+        }
+        double restRef = 0;
+        double restCur = 0;
+        for (int i = 0; i < k; i++) {
+            if (keep[i]) {
+                out.add(new GroupResult.Bin(labels.get(i), clamp(ref[i]), clamp(cur[i])));
+            } else {
+                restRef += ref[i];
+                restCur += cur[i];
+            }
+        }
+        out.add(new GroupResult.Bin("(" + (k - MAX_BINS + 1) + " other categories)", clamp(restRef),
+                clamp(restCur)));
+        return out;
+    }
+
+    private static double clamp(double p) {
+        return Math.max(0, Math.min(1, p));
     }
 
     private static void over(List<String> reasons, String what, Double v, Double max) {

@@ -40,9 +40,15 @@ public final class Json {
      * {@code \n} line ends on every platform so that evidence is byte for byte the same everywhere.
      */
     public static ObjectWriter prettyWriter() {
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-        return MAPPER.writer(pp);
+        return PRETTY;
     }
+
+    /**
+     * Built once: an {@code ObjectWriter} is immutable and thread-safe, and it gives each write its own copy of the
+     * (stateful) pretty printer, so every check's Allure attachment and every evidence file reuse it.
+     */
+    private static final ObjectWriter PRETTY = MAPPER.writer(
+            new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
     private static final class FiniteDouble extends JsonSerializer<Double> {
         @Override

@@ -23,9 +23,44 @@ public final class Stats {
         return new Interval(Math.max(0, ci.getLowerBound()), Math.min(1, ci.getUpperBound()));
     }
 
-    /** A seeded generator; {@code stream} separates independent uses of one seed (hash of a check id, say). */
+    /**
+     * Clopper-Pearson ("exact") interval for {@code x} successes in {@code n} trials, two-sided at {@code confidence};
+     * the lower bound is 0 when {@code x == 0} and the upper bound 1 when {@code x == n}. {@code null} when
+     * {@code n == 0}.
+     */
+    public static Interval clopperPearson(long x, long n, double confidence) {
+        if (n <= 0) {
+            return null;
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("n too large for the Clopper-Pearson interval: " + n);
+        }
+        var ci = BinomialConfidenceInterval.CLOPPER_PEARSON.fromErrorRate((int) n, (int) x, 1 - confidence);
+        double lo = x == 0 ? 0 : Math.max(0, ci.getLowerBound());
+        double hi = x == n ? 1 : Math.min(1, ci.getUpperBound());
+        return new Interval(lo, hi);
+    }
+
+    /**
+     * A seeded generator; {@code stream} separates independent uses of one seed (hash of a check id, say). The seed
+     * and stream are scrambled with SplitMix64 before they become the generator's state, so nearby seeds (7, 8, ...)
+     * give unrelated sequences from the first draw on (xoroshiro's raw state would not).
+     */
     public static UniformRandomProvider rng(long seed, long stream) {
-        return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, stream ^ 0x9E3779B97F4A7C15L});
+        long a = splitMix64(seed);
+        long b = splitMix64(a ^ stream ^ 0x9E3779B97F4A7C15L);
+        if (a == 0 && b == 0) {
+            b = 0x9E3779B97F4A7C15L;
+        }
+        return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {a, b});
+    }
+
+    /** SplitMix64's finaliser (Steele, Lea and Flood 2014): a bijective 64-bit mix. */
+    static long splitMix64(long x) {
+        long z = x + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** A 64-bit stable hash of a text (FNV-1a), to derive streams from names. */

@@ -266,6 +266,11 @@ public final class HttpModel implements Model, Availability, AutoCloseable {
         return client.mode();
     }
 
+    /** The chat system message ({@code system}) sent with every prompt; empty when there is none. */
+    public java.util.Optional<String> system() {
+        return java.util.Optional.ofNullable(config.system);
+    }
+
     /** HTTP requests sent so far, retries included. */
     public long calls() {
         return client.caller().calls();

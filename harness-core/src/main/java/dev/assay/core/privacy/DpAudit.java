@@ -147,6 +147,7 @@ public final class DpAudit<I, O> {
         String first = AuditEngine.describe(pair[o.swapped ? 1 : 0]);
         String second = AuditEngine.describe(pair[o.swapped ? 0 : 1]);
         return new DpAuditResult(name != null ? name : "dp audit", epsilon, delta, confidence, o.lowerBound,
-                o.estimate, o.event, first, second, o.c1, o.c2, o.n, sel, pairs.size(), o.candidates, seed);
+                o.estimate, o.event, first, second, o.c1, o.c2, o.n, sel, pairs.size(), o.candidates, seed, o.p1,
+                o.p2);
     }
 }

@@ -2,6 +2,7 @@ package dev.assay.core.privacy;
 
 import dev.assay.core.CheckResult;
 import dev.assay.core.GroupResult;
+import dev.assay.core.Interval;
 import dev.assay.core.Threshold;
 import dev.assay.core.Verdict;
 import dev.assay.core.privacy.internal.Fmt;
@@ -29,10 +30,15 @@ public final class DpAuditResult {
     private final int pairs;
     private final int candidates;
     private final long seed;
+    private final Interval firstInterval;
+    private final Interval secondInterval;
 
     DpAuditResult(String name, double claimedEpsilon, double claimedDelta, double confidence, double lowerBound,
                   double estimate, String event, String first, String second, long count1, long count2,
-                  long samples, long selectionSamples, int pairs, int candidates, long seed) {
+                  long samples, long selectionSamples, int pairs, int candidates, long seed, double[] p1,
+                  double[] p2) {
+        this.firstInterval = new Interval(p1[0], p1[1]);
+        this.secondInterval = new Interval(p2[0], p2[1]);
         this.name = name;
         this.claimedEpsilon = claimedEpsilon;
         this.claimedDelta = claimedDelta;
@@ -112,6 +118,29 @@ public final class DpAuditResult {
         return seed;
     }
 
+    /** The event's probability under {@link #firstInput()} on the confirmation samples: count / samples. */
+    public double firstProbability() {
+        return (double) count1 / samples;
+    }
+
+    /** The event's probability under {@link #secondInput()} on the confirmation samples: count / samples. */
+    public double secondProbability() {
+        return (double) count2 / samples;
+    }
+
+    /**
+     * The Clopper-Pearson interval of {@link #firstProbability()}: each bound one-sided at (1 - confidence) / 2, so
+     * that its lower bound is the one the ε bound uses.
+     */
+    public Interval firstInterval() {
+        return firstInterval;
+    }
+
+    /** The Clopper-Pearson interval of {@link #secondProbability()}; its upper bound is the one the ε bound uses. */
+    public Interval secondInterval() {
+        return secondInterval;
+    }
+
     /** One line: the verdict, the bound, the event and its counts. */
     public String describe() {
         String bound = "epsilon lower bound " + Fmt.num(lowerBound) + " (" + Math.round(confidence * 100)
@@ -126,7 +155,13 @@ public final class DpAuditResult {
         return "Expecting the mechanism to be " + claim + "-DP but " + bound + " exceeds the claim: " + evidence;
     }
 
-    /** The evidence record: kind {@code dp-audit}, metric {@code epsilon_lower_bound}, threshold the claim. */
+    /**
+     * The evidence record: kind {@code dp-audit}, metric {@code epsilon_lower_bound}, threshold the claim, and one
+     * group row (the event and the two inputs) whose metrics hold the counts, the event's probabilities
+     * {@code first_probability} and {@code second_probability} with their Clopper-Pearson intervals (in {@code ci}),
+     * {@code claimed_delta} and the {@code confidence} of the bound, from which a report can draw both probabilities
+     * against the claim's bound {@code p1 <= e^epsilon * p2 + delta}.
+     */
     public CheckResult toCheckResult() {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("epsilon_lower_bound", lowerBound);
@@ -136,13 +171,20 @@ public final class DpAuditResult {
         metrics.put("selection_samples", (double) selectionSamples);
         metrics.put("neighbour_pairs", (double) pairs);
         metrics.put("candidate_events", (double) candidates);
+        metrics.put("first_probability", firstProbability());
+        metrics.put("second_probability", secondProbability());
+        metrics.put("claimed_delta", claimedDelta);
+        metrics.put("confidence", confidence);
+        Map<String, Interval> ci = new LinkedHashMap<>();
+        ci.put("first_probability", firstInterval);
+        ci.put("second_probability", secondInterval);
         Map<String, String> group = new LinkedHashMap<>();
         group.put("event", event);
         group.put("first", first);
         group.put("second", second);
         return CheckResult.builder("dp-audit", name).metric("epsilon_lower_bound").value(lowerBound)
                 .threshold(Threshold.atMost(claimedEpsilon)).verdict(passed() ? Verdict.PASS : Verdict.FAIL)
-                .message(describe()).n(samples).seed(seed).group(new GroupResult(group, samples, metrics)).build();
+                .message(describe()).n(samples).seed(seed).group(new GroupResult(group, samples, metrics, ci, null)).build();
     }
 
     @Override

@@ -218,6 +218,72 @@ class DriftCheckTest {
     }
 
     @Test
+    void driftedColumnsCarryTheirHistogramBinsAndOthersNone() throws Exception {
+        Dataset ref = Datasets.inMemory("ref")
+                .column(Column.categorical("label", new String[] {"no", "yes", "no", "yes", "no", "yes", "no", "yes"}))
+                .column(Column.numeric("same", new double[] {1, 2, 3, 4, 5, 6, 7, 8}))
+                .load();
+        Dataset cur = Datasets.inMemory("cur")
+                .column(Column.categorical("label", new String[] {"yes", "yes", "yes", "yes", "yes", "yes", "no",
+                        "yes"}))
+                .column(Column.numeric("same", new double[] {1, 2, 3, 4, 5, 6, 7, 8}))
+                .load();
+        CheckResult r = Drift.between(ref, cur).evaluate();
+        // label: ref 4/8 no, 4/8 yes; cur 1/8 no, 7/8 yes (categories in order of first appearance)
+        assertThat(column(r, "label").bins()).containsExactly(new GroupResult.Bin("no", 0.5, 0.125),
+                new GroupResult.Bin("yes", 0.5, 0.875));
+        assertThat(column(r, "same").metric("drifted")).isEqualTo(0.0);
+        assertThat(column(r, "same").bins()).isEmpty();
+        JsonNode json = dev.assay.core.internal.Json.MAPPER.readTree(
+                dev.assay.core.internal.Json.MAPPER.writeValueAsString(r));
+        assertThat(json.get("groups").get(0).get("bins").get(1).toString())
+                .isEqualTo("{\"label\":\"yes\",\"reference\":0.5,\"current\":0.875}");
+        assertThat(json.get("groups").get(1).has("bins")).isFalse();
+    }
+
+    @Test
+    void numericBinsAreThePsiBinsAndSumToOne() {
+        Dataset ref = sample("ref", 1, 0, new String[] {"a"}, new double[] {1});
+        Dataset cur = sample("cur", 2, 1.0, new String[] {"a"}, new double[] {1});
+        GroupResult moved = column(Drift.between(ref, cur).columns("moved").evaluate(), "moved");
+        assertThat(moved.bins()).hasSize(10);
+        assertThat(moved.bins().get(0).label()).startsWith("< ");
+        assertThat(moved.bins().get(9).label()).startsWith(">= ");
+        assertThat(moved.bins().stream().mapToDouble(GroupResult.Bin::reference).sum()).isCloseTo(1, within(1e-9));
+        assertThat(moved.bins().stream().mapToDouble(GroupResult.Bin::current).sum()).isCloseTo(1, within(1e-9));
+        // deciles of the reference: about a tenth of it in each bin
+        assertThat(moved.bins()).allSatisfy(b -> assertThat(b.reference()).isCloseTo(0.1, within(0.02)));
+    }
+
+    @Test
+    void manyCategoriesAreCappedWithTheRestMerged() {
+        int k = 40;
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        double[] ref = new double[k];
+        double[] cur = new double[k];
+        double total = 0;
+        for (int i = 0; i < k; i++) {
+            labels.add("c" + i);
+            ref[i] = i + 1; // c39 largest
+            total += i + 1;
+        }
+        for (int i = 0; i < k; i++) {
+            ref[i] /= total;
+            cur[i] = i == 0 ? 0.5 : 0.5 / (k - 1); // c0 largest on the current side
+        }
+        java.util.List<GroupResult.Bin> bins = DriftCheck.bins(labels, ref, cur);
+        assertThat(bins).hasSize(DriftCheck.MAX_BINS);
+        // kept: c0 (0.5 current) and the 28 largest reference categories c12..c39, in their original order
+        assertThat(bins.get(0).label()).isEqualTo("c0");
+        assertThat(bins.get(1).label()).isEqualTo("c12");
+        assertThat(bins.get(28).label()).isEqualTo("c39");
+        assertThat(bins.get(29).label()).isEqualTo("(11 other categories)");
+        // the merged bin holds c1..c11: reference (2 + ... + 12) / 820, current 11 * 0.5 / 39
+        assertThat(bins.get(29).reference()).isCloseTo(77.0 / 820, within(1e-12));
+        assertThat(bins.get(29).current()).isCloseTo(11 * 0.5 / 39, within(1e-12));
+    }
+
+    @Test
     void histogramSvgIsAPureFunctionThatEscapesLabels() {
         String svg = DriftCharts.histogramSvg("a<b", java.util.List.of("x & y", "z"), new double[] {0.5, 0.5},
                 new double[] {0.25, 0.75});

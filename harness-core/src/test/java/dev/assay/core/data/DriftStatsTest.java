@@ -49,6 +49,10 @@ class DriftStatsTest {
                 double[] b = sorted(c.get("current"));
                 assertThat(DriftStats.ksStatistic(a, b)).isCloseTo(c.get("ks_statistic").asDouble(), within(1e-12));
                 assertThat(DriftStats.wasserstein(a, b)).isCloseTo(c.get("wasserstein").asDouble(), within(1e-9));
+                // the one-pass version the drift check uses gives the same numbers
+                double[] dw = DriftStats.ksAndWasserstein(a, b);
+                assertThat(dw[0]).isCloseTo(c.get("ks_statistic").asDouble(), within(1e-12));
+                assertThat(dw[1]).isCloseTo(c.get("wasserstein").asDouble(), within(1e-9));
                 double[] edges = DriftStats.psiEdges(a);
                 double psi = DriftStats.psi(DriftStats.binCounts(a, edges), DriftStats.binCounts(b, edges));
                 assertThat(psi).isCloseTo(c.get("psi").asDouble(), within(1e-9));
@@ -95,8 +99,14 @@ class DriftStatsTest {
 
     @Test
     void radixSortAgreesWithArraysSort() {
+        radixSortAgreesWithArraysSortAt(50_000); // 11-bit digits
+        radixSortAgreesWithArraysSortAt(300_000); // 16-bit digits (from 2^18 values)
+        radixSortAgreesWithArraysSortAt(50_000); // a smaller array after a larger one: the reused buffers
+    }
+
+    private static void radixSortAgreesWithArraysSortAt(int n) {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
-        double[] v = new double[50_000];
+        double[] v = new double[n];
         for (int i = 0; i < v.length; i++) {
             v[i] = i % 7 == 0 ? Math.round(rnd.nextGaussian())
                     : rnd.nextGaussian() * Math.pow(10, rnd.nextInt(-300, 300));
@@ -137,6 +147,9 @@ class DriftStatsTest {
         // {0, 0, 1} vs {1}: F_a = 2/3 on [0, 1), F_b = 0 there -> W = 2/3; D = 2/3
         assertThat(DriftStats.wasserstein(new double[] {0, 0, 1}, new double[] {1})).isCloseTo(2.0 / 3, within(1e-15));
         assertThat(DriftStats.ksStatistic(new double[] {0, 0, 1}, new double[] {1})).isCloseTo(2.0 / 3, within(1e-15));
+        assertThat(DriftStats.ksAndWasserstein(a, b)).containsExactly(1.0, 5.0);
+        assertThat(DriftStats.ksAndWasserstein(new double[] {0, 0, 1}, new double[] {1}))
+                .containsExactly(new double[] {2.0 / 3, 2.0 / 3}, within(1e-15));
     }
 
     @Test

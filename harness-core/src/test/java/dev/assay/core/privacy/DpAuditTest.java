@@ -65,6 +65,34 @@ class DpAuditTest {
     }
 
     @Test
+    void checkResultCarriesBothEventProbabilitiesWithTheIntervalsTheBoundRestsOn() {
+        DpAuditResult r = DpAudit.of(new RandomisedResponse()).neighbours(0.0, 1.0).claims(0.5, 1e-3)
+                .samples(20_000).seed(5).run();
+        var g = r.toCheckResult().groups().get(0);
+        // randomised response keeps the bit with probability 3/4: the selected event has p1 ~ 0.75, p2 ~ 0.25
+        assertThat(g.metric("first_probability")).isEqualTo((double) r.firstCount() / 20_000)
+                .isCloseTo(0.75, offset(0.02));
+        assertThat(g.metric("second_probability")).isEqualTo((double) r.secondCount() / 20_000)
+                .isCloseTo(0.25, offset(0.02));
+        assertThat(g.metric("claimed_delta")).isEqualTo(1e-3);
+        assertThat(g.metric("confidence")).isEqualTo(0.95);
+        // the intervals are Clopper-Pearson at (1 - 0.95) / 2 per side, and the reported bound is recomputed from them
+        double[] cp1 = AuditEngine.clopperPearson(r.firstCount(), 20_000, 0.025);
+        double[] cp2 = AuditEngine.clopperPearson(r.secondCount(), 20_000, 0.025);
+        assertThat(g.ci().get("first_probability").lower()).isEqualTo(cp1[0]);
+        assertThat(g.ci().get("first_probability").upper()).isEqualTo(cp1[1]);
+        assertThat(g.ci().get("second_probability").upper()).isEqualTo(cp2[1]);
+        assertThat(g.ci().get("first_probability").contains(g.metric("first_probability"))).isTrue();
+        assertThat(g.ci().get("second_probability").contains(g.metric("second_probability"))).isTrue();
+        double recomputed = Math.log((g.ci().get("first_probability").lower() - 1e-3)
+                / g.ci().get("second_probability").upper());
+        assertThat(r.epsilonLowerBound()).isCloseTo(recomputed, offset(1e-12));
+        // and the claim's bound p1 <= e^eps * p2 + delta is violated by the whole interval: the audit fails
+        assertThat(cp1[0]).isGreaterThan(Math.exp(0.5) * cp2[1] + 1e-3);
+        assertThat(r.passed()).isFalse();
+    }
+
+    @Test
     void sameSeedSameResultWhateverTheThreads() {
         Mechanism<Double, Double> lap = BenchmarkMechanisms.laplace(0.5);
         DpAuditResult one = DpAudit.of(lap).neighbours(0.0, 1.0).claims(0.5).samples(50_000).seed(11).threads(1)

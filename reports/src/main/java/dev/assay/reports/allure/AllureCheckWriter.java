@@ -1,15 +1,22 @@
 package dev.assay.reports.allure;
 
+import dev.assay.core.AssayConstants;
+import dev.assay.core.AssaySettings;
 import dev.assay.core.CheckResult;
 import dev.assay.core.Evidence;
 import dev.assay.core.Verdict;
 import dev.assay.reports.internal.CheckFamilies;
+import dev.assay.reports.internal.DpAuditCharts;
 import dev.assay.reports.internal.GroupCharts;
+import dev.assay.reports.internal.Histograms;
+import dev.assay.reports.internal.ReportLinks;
 import dev.assay.reports.internal.ResultTables;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Link;
 import io.qameta.allure.model.Parameter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,8 +39,19 @@ import java.util.concurrent.atomic.AtomicReference;
  *       {@code value}, {@code interval} and {@code n} (these three are excluded from Allure's history id, so a
  *       test keeps its history while its numbers change). When a test records several checks, a parameter whose
  *       name is already taken with another value is prefixed with the check's name.</li>
+ *   <li>Links (type {@code link}): {@code scenario: <file>} to the check's scenario file when the options name one
+ *       (its path relative to the project root, with {@code #L<line>}), {@code metric: <metric>} to
+ *       {@code docs/metrics.md#<metric>} and {@code kind: <kind>} to {@code docs/metrics.md#<kind>} (for the kinds
+ *       that page documents; a compare check's metric links to its kind, a fairness aggregate such as
+ *       {@code accuracy_difference} to {@code #derived-group-metrics}); each prefixed
+ *       with {@code assay.report.link-base} ({@link AssayConstants#REPORT_LINK_BASE}) when it is set, for example
+ *       {@code https://github.com/acme/models/blob/main/}. A link already on the test is not added twice.</li>
  *   <li>Attachments, named after the check: {@code <name> - groups.html} (the result table, self-contained),
- *       {@code <name> - groups.csv}, {@code <name> - result.json} (the check's evidence entry),
+ *       {@code <name> - groups.csv}, {@code <name> - groups.svg} (per-group chart), {@code <name> - result.json}
+ *       (the check's evidence entry), {@code <name> - histogram <column>.svg} for each group with histogram bins
+ *       (the drift check's drifted columns; at most {@value Histograms#MAX_CHARTS}, and the charts' titles say so
+ *       when there were more), {@code <name> - event probabilities.svg} for a {@code dp-audit} check (p1 and p2
+ *       with their Clopper-Pearson whiskers and the claim's bound {@code e^epsilon * p2 + delta}),
  *       {@code <name> - findings.csv} when there are findings, and {@code <name> - failure.txt} (the message) when
  *       the check did not pass.</li>
  * </ul>
@@ -52,6 +70,10 @@ public final class AllureCheckWriter {
     public static final String EXAMPLES_CSV = " - examples.csv";
     /** Suffix of the per-group chart (checks with groups): values, interval whiskers, the threshold line. */
     public static final String GROUPS_SVG = " - groups.svg";
+    /** Prefix of a histogram's suffix: {@code "<check name>" + HISTOGRAM + "<column>.svg"}. */
+    public static final String HISTOGRAM = " - histogram ";
+    /** Suffix of the DP audit's chart of the event probabilities. */
+    public static final String EVENT_PROBABILITIES_SVG = " - event probabilities.svg";
 
     private AllureCheckWriter() {
     }
@@ -71,10 +93,38 @@ public final class AllureCheckWriter {
         }
         labels(lifecycle, result, options);
         parameters(lifecycle, result);
-        for (Options.Link link : options.links()) {
-            Allure.link(link.name(), link.type(), link.url());
-        }
+        links(lifecycle, result, options);
         attachments(result);
+    }
+
+    private static void links(AllureLifecycle lifecycle, CheckResult r, Options options) {
+        String base = options.linkBase() != null ? options.linkBase()
+                : AssaySettings.fromSystem().get(AssayConstants.REPORT_LINK_BASE).orElse(null);
+        List<Options.Link> wanted = new ArrayList<>();
+        if (options.scenario() != null) {
+            String rel = ReportLinks.projectRelative(options.scenario());
+            String name = options.scenario().getFileName() == null ? rel : options.scenario().getFileName().toString();
+            wanted.add(new Options.Link("scenario: " + name, "link", ReportLinks.resolve(base, rel)
+                    + (options.scenarioLine() > 0 ? "#L" + options.scenarioLine() : "")));
+        }
+        String doc = ReportLinks.resolve(base, ReportLinks.METRICS_DOC) + "#";
+        if (ReportLinks.DOCUMENTED_KINDS.contains(r.kind())) {
+            if (r.metric() != null) {
+                wanted.add(new Options.Link("metric: " + r.metric(), "link",
+                        doc + ReportLinks.metricAnchor(r.kind(), r.metric())));
+            }
+            wanted.add(new Options.Link("kind: " + r.kind(), "link", doc + r.kind()));
+        }
+        wanted.addAll(options.links());
+        lifecycle.updateTestCase(test -> {
+            for (Options.Link l : wanted) {
+                boolean present = test.getLinks().stream().anyMatch(e -> l.url().equals(e.getUrl())
+                        && l.name().equals(e.getName()));
+                if (!present) {
+                    test.getLinks().add(new Link().setName(l.name()).setType(l.type()).setUrl(l.url()));
+                }
+            }
+        });
     }
 
     private static void labels(AllureLifecycle lifecycle, CheckResult r, Options options) {
@@ -165,6 +215,11 @@ public final class AllureCheckWriter {
         Allure.addAttachment(name + GROUPS_CSV, "text/csv", ResultTables.csv(r), ".csv");
         GroupCharts.svg(r).ifPresent(svg -> Allure.addAttachment(name + GROUPS_SVG, "image/svg+xml", svg, ".svg"));
         Allure.addAttachment(name + RESULT_JSON, "application/json", Evidence.toJson(r), ".json");
+        for (Histograms.Chart chart : Histograms.of(r)) {
+            Allure.addAttachment(name + HISTOGRAM + chart.group() + ".svg", "image/svg+xml", chart.svg(), ".svg");
+        }
+        DpAuditCharts.svg(r).ifPresent(svg -> Allure.addAttachment(name + EVENT_PROBABILITIES_SVG, "image/svg+xml",
+                svg, ".svg"));
         if (!r.findings().isEmpty()) {
             Allure.addAttachment(name + FINDINGS_CSV, "text/csv", ResultTables.findingsCsv(r), ".csv");
         }
@@ -187,16 +242,55 @@ public final class AllureCheckWriter {
         /** Allure's severities, highest first. */
         public static final List<String> SEVERITIES = List.of("blocker", "critical", "normal", "minor", "trivial");
 
-        private static final Options DEFAULTS = new Options(null, List.of(), List.of());
+        private static final Options DEFAULTS = new Options(null, List.of(), List.of(), null, 0, null);
 
         private final String severity;
         private final List<String> tags;
         private final List<Link> links;
+        private final Path scenario;
+        private final int scenarioLine;
+        private final String linkBase;
 
-        private Options(String severity, List<String> tags, List<Link> links) {
+        private Options(String severity, List<String> tags, List<Link> links, Path scenario, int scenarioLine,
+                        String linkBase) {
             this.severity = severity;
             this.tags = Collections.unmodifiableList(tags);
             this.links = Collections.unmodifiableList(links);
+            this.scenario = scenario;
+            this.scenarioLine = scenarioLine;
+            this.linkBase = linkBase;
+        }
+
+        /**
+         * The scenario file that declared the check, and the check's line in it (0 for unknown): the result links
+         * to it, by its path relative to the project root.
+         */
+        public Options withScenario(Path file, int line) {
+            return new Options(severity, tags, links, Objects.requireNonNull(file, "file"), Math.max(0, line),
+                    linkBase);
+        }
+
+        /**
+         * The base URL of the links, overriding {@code assay.report.link-base} from system properties and
+         * environment (front ends pass their own configuration's value; blank for none).
+         */
+        public Options withLinkBase(String base) {
+            return new Options(severity, tags, links, scenario, scenarioLine, base == null ? "" : base);
+        }
+
+        /** The scenario file, or {@code null}. */
+        public Path scenario() {
+            return scenario;
+        }
+
+        /** The check's line in {@link #scenario()}, 0 when unknown. */
+        public int scenarioLine() {
+            return scenarioLine;
+        }
+
+        /** The base URL given with {@link #withLinkBase}, or {@code null} to read {@code assay.report.link-base}. */
+        public String linkBase() {
+            return linkBase;
         }
 
         /** No severity (so it follows the verdict), no tags, no links. */
@@ -211,7 +305,7 @@ public final class AllureCheckWriter {
                 throw new IllegalArgumentException("unknown severity '" + severity + "'; expected one of "
                         + String.join(", ", SEVERITIES));
             }
-            return new Options(s, tags, links);
+            return new Options(s, tags, links, scenario, scenarioLine, linkBase);
         }
 
         /** Adds tags. */
@@ -220,7 +314,7 @@ public final class AllureCheckWriter {
             for (String tag : tags) {
                 t.add(Objects.requireNonNull(tag, "tag"));
             }
-            return new Options(severity, t, links);
+            return new Options(severity, t, links, scenario, scenarioLine, linkBase);
         }
 
         /** Adds a plain link. */
@@ -233,7 +327,7 @@ public final class AllureCheckWriter {
             List<Link> l = new ArrayList<>(links);
             l.add(new Link(Objects.requireNonNull(name, "name"), Objects.requireNonNull(type, "type"),
                     Objects.requireNonNull(url, "url")));
-            return new Options(severity, tags, l);
+            return new Options(severity, tags, l, scenario, scenarioLine, linkBase);
         }
 
         /** The severity given, or {@code null} when it follows the verdict. */

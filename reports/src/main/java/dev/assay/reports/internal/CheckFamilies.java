@@ -20,6 +20,7 @@ public final class CheckFamilies {
 
     private static final Map<String, String> FAMILIES = Map.ofEntries(
             Map.entry("performance", PERFORMANCE),
+            Map.entry("compare", PERFORMANCE),
             Map.entry("fairness", FAIRNESS),
             Map.entry("privacy", PRIVACY),
             Map.entry("privacy-budget", PRIVACY),
@@ -32,6 +33,8 @@ public final class CheckFamilies {
             Map.entry("pii-leak", PII),
             Map.entry("safety", SAFETY),
             Map.entry("invariance", SAFETY),
+            Map.entry("directional", SAFETY),
+            Map.entry("boundary-search", SAFETY),
             Map.entry("expect", SAFETY),
             Map.entry("consistency", SAFETY),
             Map.entry("adversarial", SAFETY),
@@ -41,6 +44,7 @@ public final class CheckFamilies {
             Map.entry("jailbreak", SAFETY),
             Map.entry("toxicity", SAFETY),
             Map.entry("expect-data", DATA),
+            Map.entry("expect-output", DATA),
             Map.entry("expectations", DATA),
             Map.entry("drift", DATA),
             Map.entry("data-quality", DATA));

@@ -10,6 +10,7 @@ import dev.assay.core.CheckResult;
 import dev.assay.core.Dataset;
 import dev.assay.core.Datasets;
 import dev.assay.core.Decision;
+import dev.assay.core.GroupResult;
 import dev.assay.core.Models;
 import dev.assay.core.Performance;
 import dev.assay.core.Verdict;
@@ -256,7 +257,7 @@ class AllureCheckWriterTest {
     @Test
     void options_give_severity_tags_and_links() throws IOException {
         CheckResult result = accuracyBySex(0.8);
-        AllureCheckWriter.Options options = AllureCheckWriter.Options.defaults().withSeverity("Minor")
+        AllureCheckWriter.Options options = AllureCheckWriter.Options.defaults().withLinkBase("").withSeverity("Minor")
                 .withTags("release-gate").withLink("scenario", "file:///repo/assay/credit.assay.yaml");
 
         JsonNode test = runTest(uuid -> AllureCheckWriter.write(result, options));
@@ -264,10 +265,132 @@ class AllureCheckWriterTest {
         assertThat(labels(test)).containsEntry("severity", List.of("minor"))
                 .containsEntry("tag", List.of("fail", "release-gate"));
         assertThat(test.get("links")).extracting(l -> l.get("name").asText(), l -> l.get("url").asText())
-                .containsExactly(tuple("scenario", "file:///repo/assay/credit.assay.yaml"));
+                .containsExactly(tuple("metric: accuracy", "docs/metrics.md#accuracy"),
+                        tuple("kind: performance", "docs/metrics.md#performance"),
+                        tuple("scenario", "file:///repo/assay/credit.assay.yaml"));
         assertThatThrownBy(() -> AllureCheckWriter.Options.defaults().withSeverity("urgent"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown severity 'urgent'; expected one of blocker, critical, normal, minor, trivial");
+    }
+
+    @Test
+    void links_go_to_the_scenario_source_and_the_metric_docs_under_the_configured_base(@TempDir Path project)
+            throws IOException {
+        // a project with a module whose scenario file was copied to its test class path by the build
+        Files.createDirectories(project.resolve(".git"));
+        Files.writeString(project.resolve("pom.xml"), "<project/>");
+        Path source = project.resolve("examples/src/test/resources/assay/credit.assay.yaml");
+        Path copied = project.resolve("examples/target/test-classes/assay/credit.assay.yaml");
+        Files.createDirectories(source.getParent());
+        Files.createDirectories(copied.getParent());
+        Files.writeString(source, "name: x\n");
+        Files.writeString(copied, "name: x\n");
+        CheckResult result = accuracyBySex(0.8);
+        AllureCheckWriter.Options options = AllureCheckWriter.Options.defaults().withScenario(copied, 12)
+                .withLinkBase("https://github.com/acme/models/blob/main/");
+
+        JsonNode test = runTest(uuid -> {
+            AllureCheckWriter.write(result, options);
+            AllureCheckWriter.write(result, options); // the same links are not repeated
+        });
+
+        String base = "https://github.com/acme/models/blob/main/";
+        assertThat(test.get("links")).extracting(l -> l.get("name").asText(), l -> l.get("type").asText(),
+                l -> l.get("url").asText()).containsExactly(
+                tuple("scenario: credit.assay.yaml", "link", base + "examples/src/test/resources/assay/"
+                        + "credit.assay.yaml#L12"),
+                tuple("metric: accuracy", "link", base + "docs/metrics.md#accuracy"),
+                tuple("kind: performance", "link", base + "docs/metrics.md#performance"));
+
+        // without a base: project-relative paths; without .git, the outermost pom.xml marks the project
+        Files.delete(project.resolve(".git"));
+        Files.writeString(project.resolve("examples/pom.xml"), "<project/>");
+        Path outside = project.resolve("examples/checks.assay.yaml");
+        Files.writeString(outside, "name: y\n");
+        assertThat(dev.assay.reports.internal.ReportLinks.projectRelative(outside))
+                .isEqualTo("examples/checks.assay.yaml");
+        assertThat(dev.assay.reports.internal.ReportLinks.resolve(" ", "docs/metrics.md"))
+                .isEqualTo("docs/metrics.md");
+        assertThat(dev.assay.reports.internal.ReportLinks.resolve("https://x.org/blob/v1", "docs/metrics.md"))
+                .isEqualTo("https://x.org/blob/v1/docs/metrics.md");
+    }
+
+    @Test
+    void a_drift_check_attaches_overlaid_histograms_of_its_drifted_columns_at_most_ten() throws Exception {
+        int n = 400;
+        dev.assay.core.Datasets.InMemory ref = Datasets.inMemory("ref");
+        dev.assay.core.Datasets.InMemory cur = Datasets.inMemory("cur");
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        for (int c = 0; c < 13; c++) {
+            double[] a = new double[n];
+            double[] b = new double[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = rnd.nextGaussian();
+                b[i] = rnd.nextGaussian() + (c < 12 ? 2 : 0); // columns 0-11 move by two standard deviations
+            }
+            ref.numeric("x" + c, a);
+            cur.numeric("x" + c, b);
+        }
+        CheckResult drift = dev.assay.core.data.Drift.between(ref.load(), cur.load()).named("Drift").evaluate();
+        assertThat(drift.groups().stream().filter(g -> !g.bins().isEmpty())).hasSize(12);
+
+        Map<String, String> attachments = attachments(runTest(uuid -> AllureCheckWriter.write(drift)));
+
+        List<String> histograms = attachments.keySet().stream().filter(k -> k.startsWith("Drift - histogram "))
+                .sorted().toList();
+        assertThat(histograms).hasSize(10).allMatch(k -> k.endsWith(".svg | image/svg+xml"))
+                .contains("Drift - histogram x0.svg | image/svg+xml", "Drift - histogram x9.svg | image/svg+xml")
+                .doesNotContain("Drift - histogram x10.svg | image/svg+xml",
+                        "Drift - histogram x12.svg | image/svg+xml");
+        String svg = attachments.get("Drift - histogram x0.svg | image/svg+xml");
+        assertThat(svg).contains("x0: reference vs current (psi ", "[chart 1 of 10 drawn; 12 columns drifted]");
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        // 10 PSI bins, a reference and a current bar each, plus the background and two legend boxes
+        assertThat(doc.getElementsByTagName("rect").getLength()).isEqualTo(2 * 10 + 3);
+        // the current data moved right: its last bin (>= the reference's 0.9 quantile) holds far more than 10%
+        GroupResult.Bin last = drift.groups().get(0).bins().get(9);
+        assertThat(last.reference()).isCloseTo(0.1, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(last.current()).isGreaterThan(0.5);
+        assertThat(svg).contains("current " + last.label().replace("<", "&lt;").replace(">", "&gt;") + ": ");
+    }
+
+    @Test
+    void a_dp_audit_attaches_both_event_probabilities_with_whiskers_and_the_claims_bound() throws IOException {
+        Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("epsilon_lower_bound", 0.9);
+        metrics.put("first_probability", 0.75);
+        metrics.put("second_probability", 0.25);
+        metrics.put("claimed_delta", 0.001);
+        metrics.put("confidence", 0.95);
+        Map<String, dev.assay.core.Interval> ci = Map.of(
+                "first_probability", new dev.assay.core.Interval(0.74, 0.76),
+                "second_probability", new dev.assay.core.Interval(0.24, 0.26));
+        CheckResult audit = CheckResult.builder("dp-audit", "Audit").metric("epsilon_lower_bound").value(0.9)
+                .threshold(dev.assay.core.Threshold.atMost(0.5)).verdict(Verdict.FAIL).message("refuted")
+                .group(new GroupResult(Map.of("event", "output <= 0.5", "first", "0.0", "second", "1.0"), 20_000,
+                        metrics, ci, null)).build();
+
+        Map<String, String> attachments = attachments(runTest(uuid -> AllureCheckWriter.write(audit)));
+
+        String svg = attachments.get("Audit - event probabilities.svg | image/svg+xml");
+        assertThat(svg).isNotNull().contains("95% Clopper-Pearson intervals", "event: output &lt;= 0.5",
+                "p1 | 0.0", "p2 | 1.0");
+        // axis 0..1.1 * max(0.76, 0.26, bound) over 400 pixels from x = 230; bound = e^0.5 * 0.26 + 0.001
+        double bound = Math.exp(0.5) * 0.26 + 0.001;
+        double hi = 1.1 * Math.max(0.76, bound);
+        assertThat(svg).contains("<line class=\"bound\" x1=\"" + twoDecimals(230 + bound / hi * 400) + "\"");
+        assertThat(svg).contains("<line class=\"whisker\" x1=\"" + twoDecimals(230 + 0.74 / hi * 400) + "\"");
+        assertThat(svg).contains("<circle class=\"value\" cx=\"" + twoDecimals(230 + 0.25 / hi * 400) + "\"");
+        assertThat(0.74).as("p1's lower bound is right of the claim's bound: the chart shows the refutation")
+                .isGreaterThan(bound);
+        // other kinds get no such chart
+        assertThat(dev.assay.reports.internal.DpAuditCharts.svg(accuracyBySex(0.8))).isEmpty();
+    }
+
+    private static String twoDecimals(double v) {
+        return new java.math.BigDecimal(v).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
     }
 
     @Test

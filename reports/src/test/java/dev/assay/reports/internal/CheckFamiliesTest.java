@@ -21,6 +21,9 @@ class CheckFamiliesTest {
         "prompt-injection, Safety",
         "expect-data, Data",
         "drift, Data",
+        "expect-output, Data",
+        "compare, Performance",
+        "directional, Safety",
         "' Fairness ', Fairness",
         "my-new_check, My new check",
     })

@@ -31,6 +31,7 @@ public final class CheckKinds {
         register("expect", new ExpectCheckParser());
         register("consistency", new ConsistencyParser());
         register("boundary-search", new BoundarySearchParser());
+        register("adversarial", new AdversarialParser());
     }
 
     private CheckKinds() {

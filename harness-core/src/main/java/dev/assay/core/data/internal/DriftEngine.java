@@ -61,11 +61,14 @@ public final class DriftEngine {
         long[] ra = DriftStats.binCounts(a, edges);
         long[] cb = DriftStats.binCounts(b, edges);
         s.metrics.put("psi", DriftStats.psi(ra, cb));
-        double[] ks = DriftStats.ksTest(a, b);
+        // one merge pass for KS D and Wasserstein over the same sorted arrays
+        double[] dw = DriftStats.ksAndWasserstein(a, b);
+        double[] ks = a.length + b.length <= DriftStats.KS_COMMONS_MAX ? DriftStats.ksTest(a, b)
+                : DriftStats.ksTestFromStatistic(dw[0], a.length, b.length);
         s.metrics.put("ks_statistic", ks[0]);
         s.metrics.put("ks_p_value", ks[1]);
         s.p = ks[1];
-        s.metrics.put("wasserstein", DriftStats.wasserstein(a, b));
+        s.metrics.put("wasserstein", dw[1]);
         if (a[0] == a[a.length - 1]) {
             s.notes.add("the reference is constant (" + Column.formatNumber(a[0]) + "): PSI uses "
                     + (edges.length + 1) + " bins");

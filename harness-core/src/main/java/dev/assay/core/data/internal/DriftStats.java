@@ -127,6 +127,44 @@ public final class DriftStats {
         return area;
     }
 
+    /**
+     * The two-sample Kolmogorov-Smirnov statistic D and the Wasserstein-1 distance of two sorted, non-empty samples
+     * in one merge pass: {@code {D, W}}, equal to {@link #ksStatistic} and {@link #wasserstein} (the same
+     * arithmetic, in the same order).
+     */
+    public static double[] ksAndWasserstein(double[] a, double[] b) {
+        int n = a.length;
+        int m = b.length;
+        int i = 0;
+        int j = 0;
+        double d = 0;
+        double area = 0;
+        double prev = Math.min(a[0], b[0]);
+        while (i < n || j < m) {
+            double x = j >= m || (i < n && a[i] <= b[j]) ? a[i] : b[j];
+            area += Math.abs((double) i / n - (double) j / m) * (x - prev);
+            while (i < n && a[i] == x) {
+                i++;
+            }
+            while (j < m && b[j] == x) {
+                j++;
+            }
+            d = Math.max(d, Math.abs((double) i / n - (double) j / m));
+            prev = x;
+        }
+        return new double[] {d, area};
+    }
+
+    /**
+     * The KS test on the statistic {@code d} already computed from samples of sizes {@code n} and {@code m}:
+     * {@code {D, p}} from the limiting Kolmogorov distribution; callers with {@code n + m <=}
+     * {@value #KS_COMMONS_MAX} use {@link #ksTest} (exact or Commons') instead.
+     */
+    public static double[] ksTestFromStatistic(double d, long n, long m) {
+        double en = (double) n * m / (n + m);
+        return new double[] {d, kolmogorovSf(Math.sqrt(en) * d)};
+    }
+
     /** The two-sample Kolmogorov-Smirnov statistic D of two sorted, non-empty samples (ties handled). */
     public static double ksStatistic(double[] a, double[] b) {
         int n = a.length;

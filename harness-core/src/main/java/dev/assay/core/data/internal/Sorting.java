@@ -1,6 +1,7 @@
 package dev.assay.core.data.internal;
 
 import dev.assay.core.Column;
+import java.lang.ref.SoftReference;
 import java.util.Arrays;
 
 /**
@@ -112,6 +113,22 @@ public final class Sorting {
         return z ^ (z >>> 33);
     }
 
+    /**
+     * The radix sort's two key buffers, kept per thread while memory allows (a soft reference): sorting 32 columns of
+     * a million values would otherwise allocate (and zero) 512 MB of short-lived arrays.
+     */
+    private static final ThreadLocal<SoftReference<long[][]>> SCRATCH = new ThreadLocal<>();
+
+    private static long[][] scratch(int n) {
+        SoftReference<long[][]> ref = SCRATCH.get();
+        long[][] buffers = ref == null ? null : ref.get();
+        if (buffers == null || buffers[0].length < n) {
+            buffers = new long[][] {new long[n], new long[n]};
+            SCRATCH.set(new SoftReference<>(buffers));
+        }
+        return buffers;
+    }
+
     /** Sorts {@code a} (no NaN) in place. */
     public static void sort(double[] a) {
         int n = a.length;
@@ -122,8 +139,9 @@ public final class Sorting {
         if (sortFewDistinct(a)) {
             return;
         }
-        long[] keys = new long[n];
-        long[] tmp = new long[n];
+        long[][] buffers = scratch(n);
+        long[] keys = buffers[0];
+        long[] tmp = buffers[1];
         int[][] counts = new int[PASSES][BUCKETS];
         for (int i = 0; i < n; i++) {
             long bits = Double.doubleToRawLongBits(a[i]);

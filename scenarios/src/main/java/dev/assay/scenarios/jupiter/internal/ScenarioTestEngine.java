@@ -254,7 +254,9 @@ public final class ScenarioTestEngine implements TestEngine {
                     + d.where() + ") could not run: " + e, e));
         }
         // the Allure listener (allure-junit-platform), when present, has started this test: add the check to it
-        dev.assay.reports.allure.AllureCheckWriter.write(o.result());
+        dev.assay.reports.allure.AllureCheckWriter.write(o.result(), dev.assay.reports.allure.AllureCheckWriter.Options
+                .defaults().withScenario(d.scenario.file(), d.check.line())
+                .withLinkBase(settings.get(dev.assay.core.AssayConstants.REPORT_LINK_BASE).orElse("")));
         if (o.result().verdict() == Verdict.PASS) {
             return TestExecutionResult.successful();
         }

@@ -1,0 +1,198 @@
+package dev.assay.benchmarks.reports;
+
+import dev.assay.core.AssayConstants;
+import dev.assay.core.AssaySettings;
+import dev.assay.core.CheckResult;
+import dev.assay.reports.RunRecorder;
+import dev.assay.reports.allure.AllureCheckWriter;
+import dev.assay.scenarios.Scenario;
+import dev.assay.scenarios.ScenarioCheck;
+import dev.assay.scenarios.ScenarioLoader;
+import dev.assay.scenarios.ScenarioRunner;
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.model.TestResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * What writing the reports adds to a suite's run time (BENCHMARKS.md, "Issue 9 — report overhead"). Runs the
+ * example credit suites (every {@code credit*.assay.yaml} under the scenario folder: load the file and its data,
+ * call the model, evaluate every check) in two ways, alternating A/B then B/A each round so that drift in machine
+ * load hits both alike:
+ * <ul>
+ *   <li><b>bare</b>: the suites only (results recorded in memory, nothing written);</li>
+ *   <li><b>reported</b>: the same, and for each check an Allure test case with {@link AllureCheckWriter} (labels,
+ *       parameters, links, tables, charts, JSON) written to disk as a scenario test does, then one
+ *       {@link RunRecorder#flush()}: evidence.json, model card (Markdown + HTML), Allure run files and the
+ *       SHA-256 manifest.</li>
+ * </ul>
+ * Prints the median wall-clock time and the median process CPU time of each, and the overhead
+ * {@code reported / bare - 1}.
+ *
+ * <pre>
+ * mvn -o -q -pl benchmarks -am package -DskipTests
+ * java -cp benchmarks/target/benchmarks.jar dev.assay.benchmarks.reports.ReportOverhead \
+ *     [scenario-dir (examples/src/test/resources/assay)] [rounds (15)] [warm-up rounds (5)]
+ * </pre>
+ */
+public final class ReportOverhead {
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static long allureNanos;
+    private static long flushNanos;
+    private static long allureCpu;
+    private static long flushCpu;
+
+    private ReportOverhead() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path scenarios = Path.of(args.length > 0 ? args[0] : "examples/src/test/resources/assay");
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        List<Path> files;
+        try (Stream<Path> s = Files.list(scenarios)) {
+            files = s.filter(p -> p.getFileName().toString().startsWith("credit")
+                    && ScenarioLoader.isScenarioFile(p.getFileName().toString())).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no credit*.assay.yaml under " + scenarios.toAbsolutePath());
+        }
+        Path tmp = Files.createTempDirectory("assay-overhead");
+        try {
+            long[][] bare = new long[2][rounds];
+            long[][] reported = new long[2][rounds];
+            int checks = 0;
+            for (int r = -warmup; r < rounds; r++) {
+                boolean bareFirst = (r & 1) == 0;
+                for (int k = 0; k < 2; k++) {
+                    boolean withReports = bareFirst == (k == 1);
+                    Path dir = tmp.resolve("r" + (r + warmup) + (withReports ? "-reported" : "-bare"));
+                    long[] t = run(files, dir, withReports);
+                    checks = (int) t[2];
+                    if (r == 0 && k == 0) {
+                        allureNanos = 0;
+                        flushNanos = 0;
+                        allureCpu = 0;
+                        flushCpu = 0;
+                    }
+                    if (r >= 0) {
+                        long[][] into = withReports ? reported : bare;
+                        into[0][r] = t[0];
+                        into[1][r] = t[1];
+                    }
+                    delete(dir);
+                }
+            }
+            double wallBare = median(bare[0]) / 1e6;
+            double wallRep = median(reported[0]) / 1e6;
+            double cpuBare = median(bare[1]) / 1e6;
+            double cpuRep = median(reported[1]) / 1e6;
+            System.out.printf(Locale.ROOT, "%d scenario files, %d checks, %d rounds after %d warm-up rounds%n",
+                    files.size(), checks, rounds, warmup);
+            System.out.printf(Locale.ROOT, "bare:     wall %.1f ms, process CPU %.1f ms (medians)%n", wallBare, cpuBare);
+            System.out.printf(Locale.ROOT, "reported: wall %.1f ms, process CPU %.1f ms (medians)%n", wallRep, cpuRep);
+            System.out.printf(Locale.ROOT, "of a reported run (means): Allure for all checks wall %.1f ms / thread CPU %.1f"
+                    + " ms, flush wall %.1f ms / thread CPU %.1f ms%n", allureNanos / 1e6 / rounds,
+                    allureCpu / 1e6 / rounds, flushNanos / 1e6 / rounds, flushCpu / 1e6 / rounds);
+            System.out.printf(Locale.ROOT, "overhead: wall %+.1f%%, CPU %+.1f%%%n", 100 * (wallRep / wallBare - 1),
+                    100 * (cpuRep / cpuBare - 1));
+        } finally {
+            delete(tmp);
+        }
+    }
+
+    /** One run of the suites: {wall ns, process CPU ns, checks}. */
+    private static long[] run(List<Path> files, Path dir, boolean withReports) {
+        Map<String, String> config = Map.of(AssayConstants.EVIDENCE_DIR, dir.resolve("assay").toString(),
+                AssayConstants.ALLURE_RESULTS_DIR, dir.resolve("allure-results").toString(),
+                AssayConstants.EVIDENCE_TIMESTAMP, "2026-11-26T12:00:00Z");
+        AssaySettings settings = AssaySettings.of(k -> Optional.ofNullable(config.get(k)), Map.of(), Map.of());
+        AllureLifecycle lifecycle = withReports
+                ? new AllureLifecycle(new FileSystemResultsWriter(dir.resolve("allure-results"))) : null;
+        AllureLifecycle previous = Allure.getLifecycle();
+        if (lifecycle != null) {
+            Allure.setLifecycle(lifecycle);
+        }
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        int checks = 0;
+        try {
+            ScenarioRunner runner = new ScenarioRunner(settings);
+            ScenarioLoader loader = ScenarioLoader.standard();
+            for (Path file : files) {
+                Scenario scenario = loader.load(file);
+                for (ScenarioCheck check : scenario.checks()) {
+                    String uuid = null;
+                    if (withReports) {
+                        uuid = UUID.randomUUID().toString();
+                        lifecycle.scheduleTestCase(new TestResult().setUuid(uuid).setName(check.name()));
+                        lifecycle.startTestCase(uuid);
+                    }
+                    CheckResult result = runner.run(scenario, check);
+                    checks++;
+                    if (withReports) {
+                        long w0 = System.nanoTime();
+                        long c0 = THREADS.getCurrentThreadCpuTime();
+                        AllureCheckWriter.write(result, AllureCheckWriter.Options.defaults()
+                                .withScenario(scenario.file(), check.line()).withLinkBase(""));
+                        lifecycle.stopTestCase(uuid);
+                        lifecycle.writeTestCase(uuid);
+                        allureNanos += System.nanoTime() - w0;
+                        allureCpu += THREADS.getCurrentThreadCpuTime() - c0;
+                    }
+                }
+            }
+            if (withReports) {
+                long f0 = System.nanoTime();
+                long c0 = THREADS.getCurrentThreadCpuTime();
+                runner.flush();
+                flushNanos += System.nanoTime() - f0;
+                flushCpu += THREADS.getCurrentThreadCpuTime() - c0;
+            }
+        } finally {
+            Allure.setLifecycle(previous);
+        }
+        long wall = System.nanoTime() - t0;
+        long cpu = os.getProcessCpuTime() - cpu0;
+        return new long[] {wall, cpu, checks};
+    }
+
+    private static double median(long[] v) {
+        long[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0;
+    }
+
+    private static void delete(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
