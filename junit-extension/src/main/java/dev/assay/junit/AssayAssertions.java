@@ -6,6 +6,7 @@ import dev.assay.core.fairness.FairnessReport;
 import dev.assay.core.pii.PiiFinding;
 import dev.assay.core.privacy.DpAuditResult;
 import dev.assay.core.privacy.PrivacyLedger;
+import dev.assay.core.robustness.TextAnswer;
 import java.util.List;
 import org.assertj.core.annotation.CheckReturnValue;
 
@@ -20,6 +21,8 @@ import org.assertj.core.annotation.CheckReturnValue;
  * assertThat(PiiScanner.defaults().scan(answer)).hasNoFindingsOf(CREDIT_CARD, EMAIL_ADDRESS);
  * assertThat(ledger).hasTotalEpsilonAtMost(1.0);
  * assertThat(DpAudit.of(mechanism).neighbours(0.0, 1.0).claims(0.5).run()).passes();
+ * assertThat(TextAnswer.ask(assistant, "Capital of France?")).satisfies(TextAssertions.contains("Paris"));
+ * assertThat(Expect.of(model).cases(...).evaluate()).passes().hasNoFailingCases();
  * }</pre>
  *
  * @since 0.1
@@ -52,6 +55,14 @@ public final class AssayAssertions {
     /** Assertions on a privacy ledger's composed spends. */
     public static PrivacyLedgerAssert assertThat(PrivacyLedger actual) {
         return new PrivacyLedgerAssert(actual);
+    }
+
+    /**
+     * Assertions on a text model's answer with the text assertions of the {@code expect} check
+     * ({@code assertThat(TextAnswer.ask(model, prompt)).satisfies(TextAssertions.contains("Paris")).isNotRefusal()}).
+     */
+    public static TextAnswerAssert assertThat(TextAnswer actual) {
+        return new TextAnswerAssert(actual);
     }
 
     /** Assertions on a black-box DP audit's result. */

@@ -151,6 +151,32 @@ public class CheckResultAssert extends AbstractAssert<CheckResultAssert, CheckRe
     }
 
     /**
+     * Verifies that the check had no failing cases ({@code expect}, {@code invariance}, {@code consistency}, ...).
+     * The message lists the first failing cases (masked) and the total. An {@code error} result throws an
+     * {@link AssayException}.
+     */
+    public CheckResultAssert hasNoFailingCases() {
+        return hasFailingCases(0);
+    }
+
+    /** Verifies that the check had exactly {@code expected} failing cases in all (shown or not). */
+    public CheckResultAssert hasFailingCases(long expected) {
+        judged();
+        long total = actual.examplesTotal() == null ? 0 : actual.examplesTotal();
+        if (total != expected) {
+            java.util.List<String> lines = actual.examples().stream().map(e -> (e.row() != null ? "case " + e.row()
+                    + ": " : "") + (e.family() != null ? "(" + e.family() + ") " : "") + (e.expected() != null
+                    ? "expected " + e.expected() + ", " : "") + (e.answer() != null ? "answer " + e.answer() + ", "
+                    : "") + e.reason()).toList();
+            failWithMessage("%nExpecting check <%s> to"
+                    + " have %s failing cases but had %s%s", actual.name(), expected, total, lines.isEmpty() ? ""
+                    : ":\n  " + String.join("\n  ", lines) + (lines.size() < total ? "\n  ... and "
+                    + (total - lines.size()) + " more" : ""));
+        }
+        return myself;
+    }
+
+    /**
      * Verifies that the check has a row for a group, given as {@code "column=value"} strings (several for an
      * intersection: {@code hasGroup("sex=Female", "race=Black")}, or {@code hasGroup("sex=Female, race=Black")}).
      */

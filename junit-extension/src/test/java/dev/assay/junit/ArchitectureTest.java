@@ -72,7 +72,7 @@ class ArchitectureTest {
         assertThat(api).containsExactly("AssayAssertions", "CheckResultAssert", "DpAuditResultAssert",
                 "EnabledIfModelAvailable", "FairnessGate", "FairnessMetricAssert", "FairnessReportAssert",
                 "GroupResultAssert", "ModelTest", "PiiFindingsAssert", "PrivacyBudget", "PrivacyLedgerAssert",
-                "TestDataset", "TestModel");
+                "TestDataset", "TestModel", "TextAnswerAssert");
     }
 
     @Test

@@ -77,7 +77,21 @@ public final class HttpModel implements TextModel, Availability, AutoCloseable {
 
     @Override
     public Predictions predict(Dataset data) {
-        Answer[][] answers = client.answer(data);
+        return predict(data, 0);
+    }
+
+    /**
+     * Predicts {@code data} as asked for the {@code repeat}-th time: repeat 0 is {@link #predict(Dataset)}; a repeat
+     * k > 0 is a separate request per row with its own cache key and cassette entry (the input plus
+     * {@code "repeat": k}), so checks that compare repeated answers ({@code consistency}, {@code expect} with
+     * {@code samples}) really ask the endpoint again instead of reading the run's cache.
+     *
+     * @param data   the rows
+     * @param repeat 0 or more
+     * @return one prediction per row
+     */
+    public Predictions predict(Dataset data, int repeat) {
+        Answer[][] answers = client.answer(data, repeat);
         String[] labels = new String[answers.length];
         double[] scores = new double[answers.length];
         int withScore = 0;

@@ -47,7 +47,8 @@ public final class Invariance {
         Integer sample;
         Decision decision = Decision.POINT;
         double confidence = AssayConstants.DEFAULT_CONFIDENCE;
-        int examples = 10;
+        int examples = CheckResult.Builder.DEFAULT_EXAMPLES;
+        final java.util.List<java.nio.file.Path> casesFrom = new java.util.ArrayList<>();
         private Long seed;
 
         Builder(Model model) {
@@ -66,7 +67,7 @@ public final class Invariance {
             return this;
         }
 
-        /** The perturbation (required). */
+        /** The perturbation (required unless the check only replays {@link #casesFrom} files). */
         public Builder perturb(Perturbation perturbation) {
             this.perturbation = Objects.requireNonNull(perturbation, "perturbation");
             return this;
@@ -127,7 +128,17 @@ public final class Invariance {
             return this;
         }
 
-        /** How many changed rows are listed as findings (default 10); the message gives the total. */
+        /**
+         * Adds the (input, perturbed) pairs of a replay file written by an earlier run
+         * ({@link dev.assay.core.RegressionFile}): they are asked exactly as stored, and a check with replay files
+         * needs no perturbation.
+         */
+        public Builder casesFrom(java.nio.file.Path replayFile) {
+            this.casesFrom.add(Objects.requireNonNull(replayFile, "replayFile"));
+            return this;
+        }
+
+        /** How many changed rows the evidence lists as examples (default 20); the replay file keeps all. */
         public Builder examples(int examples) {
             this.examples = examples;
             return this;

@@ -1,14 +1,20 @@
 package dev.assay.core.robustness;
 
+import dev.assay.core.AssayException;
 import dev.assay.core.Check;
-import dev.assay.core.Column;
 import dev.assay.core.CheckResult;
+import dev.assay.core.Checks;
+import dev.assay.core.Column;
+import dev.assay.core.DataException;
 import dev.assay.core.DataInfo;
 import dev.assay.core.Dataset;
 import dev.assay.core.Decision;
-import dev.assay.core.Finding;
+import dev.assay.core.Example;
 import dev.assay.core.Interval;
 import dev.assay.core.Model;
+import dev.assay.core.ModelInfo;
+import dev.assay.core.Predictions;
+import dev.assay.core.RegressionFile;
 import dev.assay.core.RunContext;
 import dev.assay.core.Threshold;
 import dev.assay.core.Verdict;
@@ -16,9 +22,13 @@ import dev.assay.core.internal.Stats;
 import dev.assay.core.internal.Text;
 import dev.assay.core.pii.PiiScanner;
 import dev.assay.core.robustness.internal.Fmt;
+import dev.assay.core.robustness.internal.Frames;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 
 /**
  * The {@code invariance} check: the share of rows whose prediction changes under a perturbation (metric
@@ -26,16 +36,21 @@ import java.util.Objects;
  * differs, or, with a {@code tolerance}, when its score moves by more than the tolerance. Labels are compared after
  * whitespace normalisation; for a model that answers in text (a chat model, whose label is the answer), a
  * {@code min-similarity} below 1 counts an answer as changed only when the normalised Levenshtein similarity of the two
- * answers is below it. The changed rows are listed
- * as findings (entity {@code flip}; up to {@code examples} of them, the message gives the total): the 0-based data
- * row, the perturbed values and the two predictions in {@code detail}, the score change in {@code score}.
+ * answers is below it. Every changed row is a failing case ({@link Example}: the 0-based data row, all its input
+ * values and the perturbed ones, masked; the perturbation and the run's seed; the original prediction as
+ * {@code expected} and the perturbed one as {@code answer}); the evidence lists up to {@code examples} of them with the
+ * total, the replay file keeps all.
+ *
+ * <p>With {@code cases-from} replay files of an earlier run, the stored (input, perturbed) pairs are asked again
+ * exactly as stored (no re-perturbation) and counted like perturbed rows; a check may replay without a
+ * perturbation.
  *
  * <p>Only rows whose input the perturbation actually changes are counted ({@code n}): a missing value, a zero under a
  * relative change, or a value already at its bound stays as it is, and the message says how many rows were left out
  * that way. A perturbation that changes no row at all is an error, never a pass.
  *
- * <p>Texts in findings (perturbed inputs, answers) are masked with {@link PiiScanner#redact} and shortened to
- * 200 characters.
+ * <p>Texts in examples are masked with {@link PiiScanner#redact}; the shown predictions (expected, answer, reason) are
+ * shortened to 200 characters, the inputs are kept whole so that they replay exactly.
  *
  * <p>A model that fails, or gives no label or an empty (blank) answer (or no score when a tolerance needs one), is an
  * error, never an unchanged answer; so is a model of
@@ -56,10 +71,16 @@ public final class InvarianceCheck implements Check {
     private final Decision decision;
     private final double confidence;
     private final int examples;
+    private final List<Path> casesFrom;
 
     InvarianceCheck(Invariance.Builder b) {
-        this.perturbation = Objects.requireNonNull(b.perturbation, "perturbation: an invariance check needs one");
-        this.name = b.name != null ? b.name : "invariance under " + perturbation.describe();
+        this.perturbation = b.perturbation;
+        this.casesFrom = List.copyOf(b.casesFrom);
+        if (perturbation == null && casesFrom.isEmpty()) {
+            throw new NullPointerException("perturbation: an invariance check needs one (or replay files)");
+        }
+        this.name = b.name != null ? b.name : perturbation != null ? "invariance under " + perturbation.describe()
+                : "invariance on replayed cases";
         this.constraints = b.constraints;
         this.threshold = b.maxFlipRate == null ? null : Threshold.atMost(b.maxFlipRate);
         this.tolerance = b.tolerance;
@@ -95,18 +116,88 @@ public final class InvarianceCheck implements Check {
         return name;
     }
 
-    /** The perturbation under test. */
+    /** The perturbation under test; {@code null} when the check only replays cases. */
     public Perturbation perturbation() {
         return perturbation;
     }
 
     @Override
     public CheckResult run(Model model, Dataset data, RunContext context) {
-        RobustnessRun run = RobustnessRun.of(kind(), name, model, data, context, perturbation, constraints, sample);
+        CheckResult.Builder r = CheckResult.builder(kind(), name).examplesCap(examples);
+        long flips = 0;
+        long n = 0;
+        ModelInfo info = null;
+        String unchanged = "";
+        if (perturbation != null) {
+            RobustnessRun run = RobustnessRun.of(kind(), name, model, data, context, perturbation, constraints,
+                    sample);
+            info = run.info;
+            flips = perturbed(run, context, r);
+            n = run.tested;
+            unchanged = run.unchangedNote();
+        }
+        long replayed = 0;
+        if (!casesFrom.isEmpty()) {
+            if (model == null) {
+                throw new AssayException("the invariance check '" + name + "' needs a model");
+            }
+            if (info == null) {
+                info = data != null ? Checks.modelInfo(model, data) : model.info();
+            }
+            List<Example> pairs = new ArrayList<>();
+            for (Path file : casesFrom) {
+                List<Example> read = RegressionFile.read(file);
+                for (int k = 0; k < read.size(); k++) {
+                    Example e = read.get(k);
+                    if (e.input().isEmpty() || e.perturbed().isEmpty()) {
+                        throw new DataException(file + ": case " + (k + 1) + " has no "
+                                + (e.input().isEmpty() ? "input" : "perturbed values") + " to replay");
+                    }
+                    pairs.add(e);
+                }
+            }
+            if (pairs.isEmpty() && perturbation == null) {
+                throw new AssayException("the invariance check '" + name + "' has nothing to test: its replay"
+                        + " files are empty");
+            }
+            if (!pairs.isEmpty()) {
+                flips += replayed(model, data, info, pairs, r);
+                replayed = pairs.size();
+                n += replayed;
+            }
+        }
+        double rate = (double) flips / n;
+        Interval ci = Stats.wilson(flips, n, confidence);
+        Verdict verdict = threshold == null ? Verdict.PASS : threshold.judge(rate, ci, decision);
+        r.metric("flip_rate").value(rate).ci(ci).confidence(confidence).threshold(threshold).decision(decision)
+                .verdict(verdict).n(n).seed(context.seed()).model(info);
+        if (data != null) {
+            r.data(DataInfo.of(data));
+        }
+        String under = perturbation == null ? "" : " under " + perturbation.describe();
+        String replayNote = replayed == 0 ? "" : perturbation == null ? " (replayed pairs from cases-from)"
+                : " (including " + replayed + " replayed pairs from cases-from)";
+        String summary = flips + " of " + n + (perturbation == null ? " replayed pairs" : " rows")
+                + " changed prediction" + under
+                + (minSimilarity < 1 ? " (answer similarity below " + Fmt.number(minSimilarity) + ")" : "")
+                + (tolerance != null ? " (or score by more than " + Fmt.number(tolerance) + ")" : "") + replayNote
+                + ": flip_rate " + Fmt.number(rate) + " " + ci;
+        int shown = (int) Math.min(flips, examples);
+        if (verdict == Verdict.FAIL) {
+            r.message("expected flip_rate to be " + threshold.describe() + " (decision: " + decision.json()
+                    + "), but " + summary + examplesNote(flips, shown) + unchanged);
+        } else if (flips > 0 || !unchanged.isEmpty()) {
+            r.message(summary + examplesNote(flips, shown) + unchanged);
+        }
+        return r.build();
+    }
+
+    /** Counts the flips of a perturbation run and records each as a failing case of {@code r}. */
+    private long perturbed(RobustnessRun run, RunContext context, CheckResult.Builder r) {
         int n = run.size();
         String why = "tolerance " + Fmt.number(tolerance == null ? 0 : tolerance) + " compares scores";
-        List<Finding> findings = new ArrayList<>();
         long flips = 0;
+        long collected = 0;
         String afterWhen = "perturbed: " + perturbation.describe();
         // labels from small dictionaries (classifiers): the similarity of every pair of codes, once; NaN = blank
         Column c0 = run.before.labels();
@@ -148,8 +239,10 @@ public final class InvarianceCheck implements Check {
             }
             counted = true;
         }
-        // the examples (and, when not counted above, the flips)
-        for (int i = 0; i < n && !(counted && findings.size() >= examples); i++) {
+        // the failing cases (and, when not counted above, the flips); once counted, stop at the last flip
+        Map<String, String> memo = new HashMap<>(); // each distinct input value is scanned for PII once
+        for (int i = 0; i < n && !(counted && (collected >= flips || collected >= CheckResult.Builder.MAX_CASES));
+             i++) {
             if (!tested[i]) {
                 continue;
             }
@@ -168,52 +261,145 @@ public final class InvarianceCheck implements Check {
             } else {
                 similarity = similarity(run.label(run.before, i, "original"), run.label(run.after, i, afterWhen));
             }
-            boolean changed = similarity < minSimilarity;
-            double s0 = Double.NaN;
-            double s1 = Double.NaN;
-            if (tolerance != null) {
-                s0 = run.score(run.before, i, "original", why);
-                s1 = run.score(run.after, i, "perturbed", why);
-                changed |= Math.abs(s1 - s0) > tolerance;
-            } else if (scores) {
-                s0 = run.before.score(i);
-                s1 = run.after.score(i);
-            }
-            if (!changed) {
+            String flip = flip(similarity, run.before, run.after, i, run, why, memo);
+            if (flip == null) {
                 continue;
             }
             if (!counted) {
                 flips++;
             }
-            if (findings.size() < examples) {
-                String detail = run.change(perturbation, i) + "; prediction: " + shorten(run.before.label(i))
-                        + " -> " + shorten(run.after.label(i))
-                        + (minSimilarity < 1 ? "; similarity " + Fmt.number(similarity) : "")
-                        + (Double.isNaN(s0) || Double.isNaN(s1) ? ""
-                        : "; score: " + Fmt.number(s0) + " -> " + Fmt.number(s1));
-                detail = PII.redact(detail);
-                Double delta = Double.isNaN(s0) || Double.isNaN(s1) ? null : s1 - s0;
-                findings.add(new Finding(run.originalRow(i), "flip", null, null, null, delta, detail));
+            collected++;
+            Example.Builder e = Example.builder().row(run.originalRow(i)).perturbation(perturbation.describe())
+                    .seed(context.seed());
+            for (Column c : run.base.columns()) {
+                e.input(c.name(), Masks.value(c, i, memo));
+            }
+            for (String c : perturbation.columns()) {
+                e.perturbed(c, Masks.value(run.perturbed.column(c), i, memo));
+            }
+            r.failingCase(outcome(e, run.before, run.after, i, scores, flip, memo).build());
+        }
+        return flips;
+    }
+
+    /** Asks the stored pairs again, exactly as stored; counts the flips and records each as a failing case. */
+    private long replayed(Model model, Dataset data, ModelInfo info, List<Example> pairs, CheckResult.Builder r) {
+        List<Map<String, String>> base = new ArrayList<>();
+        List<Map<String, String>> changed = new ArrayList<>();
+        for (Example e : pairs) {
+            base.add(e.input());
+            Map<String, String> m = new LinkedHashMap<>(e.input());
+            m.putAll(e.perturbed());
+            changed.add(m);
+        }
+        java.util.function.IntFunction<String> what = k -> "replayed case " + k + " of '" + name + "'";
+        Dataset b0 = Frames.fromMaps(name + " replayed", base, data, what);
+        Dataset b1 = Frames.fromMaps(name + " replayed, perturbed", changed, data, what);
+        Predictions before = Checks.predict(model, b0);
+        Predictions after = Checks.predict(model, b1);
+        boolean scores = before.hasScores() && after.hasScores();
+        String why = "tolerance " + Fmt.number(tolerance == null ? 0 : tolerance) + " compares scores";
+        Replay look = new Replay(info);
+        Map<String, String> memo = new HashMap<>();
+        long flips = 0;
+        for (int k = 0; k < pairs.size(); k++) {
+            double similarity = similarity(look.label(before, k, "original"), look.label(after, k, "perturbed"));
+            String flip = flip(similarity, before, after, k, look, why, memo);
+            if (flip == null) {
+                continue;
+            }
+            flips++;
+            Example src = pairs.get(k);
+            Example.Builder e = Example.builder().family("replay").input(src.input()).perturbed(src.perturbed());
+            if (src.row() != null) {
+                e.row(src.row());
+            }
+            if (src.perturbation() != null) {
+                e.perturbation(src.perturbation());
+            }
+            if (src.seed() != null) {
+                e.seed(src.seed());
+            }
+            r.failingCase(outcome(e, before, after, k, scores, flip, memo).build());
+        }
+        return flips;
+    }
+
+    /** Labels and scores of replayed pairs, validated like those of a perturbation run. */
+    private static final class Replay implements Lookup {
+        private final ModelInfo info;
+
+        Replay(ModelInfo info) {
+            this.info = info;
+        }
+
+        @Override
+        public String label(Predictions p, int i, String when) {
+            String l = p.label(i);
+            if (l == null || l.isBlank()) {
+                throw new AssayException("model '" + info.id() + "' gave " + (l == null ? "no label" : "an empty"
+                        + " answer") + " for replayed case " + i + " (" + when + "): an error, never an unchanged"
+                        + " answer");
+            }
+            return l;
+        }
+
+        @Override
+        public double score(Predictions p, int i, String when, String why) {
+            if (!p.hasScores()) {
+                throw new AssayException("model '" + info.id() + "' returns labels without scores, but " + why);
+            }
+            double s = p.score(i);
+            if (Double.isNaN(s)) {
+                throw new AssayException("model '" + info.id() + "' gave no score for replayed case " + i + " ("
+                        + when + "), but " + why);
+            }
+            return s;
+        }
+    }
+
+    /** Validated labels and scores of row {@code i}. */
+    interface Lookup {
+        String label(Predictions p, int i, String when);
+
+        double score(Predictions p, int i, String when, String why);
+    }
+
+    /** Why row {@code i} counts as changed (given its answers' similarity), or {@code null} when it does not. */
+    private String flip(double similarity, Predictions before, Predictions after, int i, Lookup look, String why,
+                        Map<String, String> memo) {
+        String reason = null;
+        if (similarity < minSimilarity) {
+            reason = "prediction changed: " + shown(before.label(i), memo) + " -> " + shown(after.label(i), memo)
+                    + (minSimilarity < 1 ? " (similarity " + Fmt.number(similarity) + ")" : "");
+        }
+        if (tolerance != null) {
+            double s0 = look.score(before, i, "original", why);
+            double s1 = look.score(after, i, "perturbed", why);
+            if (reason == null && Math.abs(s1 - s0) > tolerance) {
+                reason = "score moved by " + Fmt.number(Math.abs(s1 - s0)) + " (" + Fmt.number(s0) + " -> "
+                        + Fmt.number(s1) + "), more than the tolerance " + Fmt.number(tolerance);
             }
         }
-        n = run.tested;
-        double rate = (double) flips / n;
-        Interval ci = Stats.wilson(flips, n, confidence);
-        Verdict verdict = threshold == null ? Verdict.PASS : threshold.judge(rate, ci, decision);
-        CheckResult.Builder r = CheckResult.builder(kind(), name).metric("flip_rate").value(rate).ci(ci)
-                .confidence(confidence).threshold(threshold).decision(decision).verdict(verdict).n(n)
-                .seed(context.seed()).model(run.info).data(DataInfo.of(data)).findings(findings);
-        String summary = flips + " of " + n + " rows changed prediction under " + perturbation.describe()
-                + (minSimilarity < 1 ? " (answer similarity below " + Fmt.number(minSimilarity) + ")" : "")
-                + (tolerance != null ? " (or score by more than " + Fmt.number(tolerance) + ")" : "")
-                + ": flip_rate " + Fmt.number(rate) + " " + ci;
-        if (verdict == Verdict.FAIL) {
-            r.message("expected flip_rate to be " + threshold.describe() + " (decision: " + decision.json()
-                    + "), but " + summary + examplesNote(flips, findings.size()) + run.unchangedNote());
-        } else if (flips > 0 || run.tested < run.size()) {
-            r.message(summary + examplesNote(flips, findings.size()) + run.unchangedNote());
-        }
-        return r.build();
+        return reason;
+    }
+
+    /**
+     * Fills expected, answer and reason (built from {@link #shown} predictions and numbers) of a changed row.
+     */
+    private Example.Builder outcome(Example.Builder e, Predictions before, Predictions after, int i, boolean scores,
+                                    String flip, Map<String, String> memo) {
+        boolean both = scores && !Double.isNaN(before.score(i)) && !Double.isNaN(after.score(i));
+        e.expected("prediction " + shown(before.label(i), memo)
+                + (both ? " (score " + Fmt.number(before.score(i)) + ")" : "")
+                + (tolerance != null ? ", score within " + Fmt.number(tolerance) : ""));
+        e.answer(shown(after.label(i), memo) + (both ? " (score " + Fmt.number(after.score(i)) + ")" : ""));
+        return e.reason(flip);
+    }
+
+    /** A prediction as shown in a failing case: shortened, masked (each distinct one scanned once). */
+    private static String shown(String label, Map<String, String> memo) {
+        return memo.computeIfAbsent(shorten(label), PII::redact);
     }
 
     /**

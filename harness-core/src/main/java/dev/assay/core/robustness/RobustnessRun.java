@@ -14,7 +14,7 @@ import dev.assay.core.robustness.internal.Frames;
  * The common part of the robustness checks: the (seeded) sample of rows, the model's predictions before and after
  * the perturbation, validated.
  */
-final class RobustnessRun {
+final class RobustnessRun implements InvarianceCheck.Lookup {
     final Dataset base;
     final Dataset perturbed;
     final int[] rows;
@@ -110,7 +110,8 @@ final class RobustnessRun {
     }
 
     /** The label of row {@code i}, an error when the model gave none or a blank one. */
-    String label(Predictions p, int i, String when) {
+    @Override
+    public String label(Predictions p, int i, String when) {
         String l = p.label(i);
         if (l == null) {
             throw new AssayException("model '" + info.id() + "' gave no label for row " + originalRow(i) + " ("
@@ -124,7 +125,8 @@ final class RobustnessRun {
     }
 
     /** The score of row {@code i}, an error when the model gave none. */
-    double score(Predictions p, int i, String when, String why) {
+    @Override
+    public double score(Predictions p, int i, String when, String why) {
         if (!p.hasScores()) {
             throw new AssayException("model '" + info.id() + "' returns labels without scores, but " + why);
         }

@@ -1,6 +1,7 @@
 package dev.assay.core.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.assay.core.CheckResult;
@@ -9,6 +10,7 @@ import dev.assay.core.Column;
 import dev.assay.core.Dataset;
 import dev.assay.core.Datasets;
 import dev.assay.core.Decision;
+import dev.assay.core.Example;
 import dev.assay.core.Finding;
 import dev.assay.core.Model;
 import dev.assay.core.Models;
@@ -74,11 +76,18 @@ class RobustnessChecksTest {
         assertThat(r.ci().upper()).isCloseTo(0.763406, within(1e-5));
         assertThat(r.n()).isEqualTo(10);
         assertThat(r.threshold()).isEqualTo(Threshold.atMost(0.6));
-        assertThat(r.findings()).extracting(Finding::row).containsExactly(1L, 2L);
-        Finding first = r.findings().get(0);
-        assertThat(first.entity()).isEqualTo("flip");
-        assertThat(first.detail()).isEqualTo("sex: F -> M; prediction: no -> yes; score: 0.25 -> 0.55");
-        assertThat(first.score()).isCloseTo(0.3, within(1e-12));
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.examples()).extracting(Example::row).containsExactly(1L, 2L);
+        assertThat(r.examplesTotal()).isEqualTo(5);
+        assertThat(r.cases()).extracting(Example::row).containsExactly(1L, 2L, 3L, 4L, 9L);
+        Example first = r.examples().get(0);
+        assertThat(first.input()).containsExactly(entry("age", "25"), entry("sex", "F"), entry("y", "no"));
+        assertThat(first.perturbed()).containsExactly(entry("sex", "M"));
+        assertThat(first.perturbation()).isEqualTo("swap sex");
+        assertThat(first.seed()).isEqualTo(7L);
+        assertThat(first.expected()).isEqualTo("prediction no (score 0.25)");
+        assertThat(first.answer()).isEqualTo("yes (score 0.55)");
+        assertThat(first.reason()).isEqualTo("prediction changed: no -> yes");
         assertThat(r.message()).isEqualTo("5 of 10 rows changed prediction under swap sex: flip_rate 0.5 "
                 + r.ci() + "; showing 2 of 5 examples");
         assertThat(r.data().path()).isEqualTo("people");
@@ -90,7 +99,7 @@ class RobustnessChecksTest {
                 .decision(Decision.STRICT).build(), sexModel, data, CTX);
         assertThat(strict.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(strict.name()).isEqualTo("invariance under swap sex");
-        assertThat(strict.findings()).extracting(Finding::row).containsExactly(1L, 2L, 3L, 4L, 9L);
+        assertThat(strict.examples()).extracting(Example::row).containsExactly(1L, 2L, 3L, 4L, 9L);
         assertThat(strict.message()).startsWith("expected flip_rate to be at most 0.6 (decision: strict), but 5 of"
                 + " 10 rows changed prediction");
 
@@ -118,7 +127,8 @@ class RobustnessChecksTest {
                 .build(), ageModel(a -> a / 100), data, CTX);
         assertThat(r.verdict()).isEqualTo(Verdict.PASS);
         assertThat(r.value()).isEqualTo(0.0);
-        assertThat(r.findings()).isEmpty();
+        assertThat(r.examples()).isEmpty();
+        assertThat(r.cases()).isEmpty();
         assertThat(r.message()).isNull();
     }
 
@@ -128,9 +138,9 @@ class RobustnessChecksTest {
         CheckResult a = Checks.evaluate(check, sexModel, data, CTX);
         CheckResult b = Checks.evaluate(check, sexModel, data, CTX);
         assertThat(a.n()).isEqualTo(6);
-        assertThat(a.findings()).extracting(Finding::row).isSubsetOf(1L, 2L, 3L, 4L, 9L)
-                .isEqualTo(b.findings().stream().map(Finding::row).toList());
-        assertThat(a.value()).isEqualTo(a.findings().size() / 6.0);
+        assertThat(a.examples()).extracting(Example::row).isSubsetOf(1L, 2L, 3L, 4L, 9L)
+                .isEqualTo(b.examples().stream().map(Example::row).toList());
+        assertThat(a.value()).isEqualTo(a.examples().size() / 6.0);
     }
 
     @Test
@@ -201,7 +211,7 @@ class RobustnessChecksTest {
         assertThat(a.verdict()).isEqualTo(Verdict.PASS);
         assertThat(a.seed()).isEqualTo(11);
         assertThat(a.id()).endsWith("/noisy-age");
-        assertThat(a.findings()).isEqualTo(b.findings());
+        assertThat(a.cases()).isEqualTo(b.cases());
         assertThat(a.value()).isEqualTo(b.value());
         // the ages have sd 19.4: noise of sd 9.7 (0.097 in score) flips some rows near the 0.5 cut, not all
         assertThat(a.value()).isGreaterThan(0.0).isLessThan(1.0);

@@ -8,7 +8,7 @@ import dev.assay.core.Checks;
 import dev.assay.core.Column;
 import dev.assay.core.Dataset;
 import dev.assay.core.Datasets;
-import dev.assay.core.Finding;
+import dev.assay.core.Example;
 import dev.assay.core.Model;
 import dev.assay.core.Predictions;
 import dev.assay.core.RunContext;
@@ -46,7 +46,7 @@ class TextInvarianceTest {
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(r.n()).isEqualTo(4);
         assertThat(r.value()).isEqualTo(0.5);
-        assertThat(r.findings()).extracting(Finding::row).containsExactly(0L, 3L);
+        assertThat(r.cases()).extracting(Example::row).containsExactly(0L, 3L);
         assertThat(r.message()).endsWith("1 of 5 rows were left unchanged by the perturbation and are not counted");
     }
 
@@ -66,8 +66,10 @@ class TextInvarianceTest {
         assertThat(Checks.evaluate(b.minSimilarity(0.875).build(), numbered, d, CTX).value()).isEqualTo(0.0);
         CheckResult strict = Checks.evaluate(b.minSimilarity(0.9).build(), numbered, d, CTX);
         assertThat(strict.value()).isEqualTo(1.0);
-        assertThat(strict.findings().get(0).detail())
-                .isEqualTo("q: a b -> A B; prediction: answer 1 -> answer 2; similarity 0.875");
+        Example first = strict.examples().get(0);
+        assertThat(first.input()).containsEntry("q", "a b");
+        assertThat(first.perturbed()).containsEntry("q", "A B");
+        assertThat(first.reason()).isEqualTo("prediction changed: answer 1 -> answer 2 (similarity 0.875)");
         assertThatThrownBy(() -> Invariance.check().minSimilarity(1.2)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -86,7 +88,7 @@ class TextInvarianceTest {
     }
 
     @Test
-    void aBlankAnswerIsAnErrorAndPersonalDataInFindingsIsMasked() {
+    void aBlankAnswerIsAnErrorAndPersonalDataInExamplesIsMasked() {
         Dataset d = Datasets.inMemory("q").categorical("q", "Write to me").load();
         Model blankWhenShouted = answering(q -> q.equals(q.toUpperCase(Locale.ROOT)) ? "\n " : "ok");
         CheckResult error = Checks.evaluate(Invariance.check().perturb(Perturbations.changeCase("q",
@@ -97,8 +99,10 @@ class TextInvarianceTest {
         Model leaky = answering(q -> q.startsWith("W") ? "ok" : "mail jane.doe@example.com");
         CheckResult r = Checks.evaluate(Invariance.check().perturb(Perturbations.changeCase("q",
                 Perturbations.Case.LOWER)).maxFlipRate(0).build(), leaky, d, CTX);
-        assertThat(r.findings()).hasSize(1);
-        assertThat(r.findings().get(0).detail()).startsWith("q: Write to me -> write to me; prediction: ok -> mail ")
-                .doesNotContain("jane.doe@example.com");
+        assertThat(r.examples()).hasSize(1);
+        Example e = r.examples().get(0);
+        assertThat(e.perturbed()).containsEntry("q", "write to me");
+        assertThat(e.answer()).startsWith("mail ").doesNotContain("jane.doe@example.com");
+        assertThat(e.reason()).startsWith("prediction changed: ok -> mail ").doesNotContain("jane.doe@example.com");
     }
 }

@@ -223,6 +223,38 @@ class AllureCheckWriterTest {
     }
 
     @Test
+    void the_failing_cases_of_real_expect_and_invariance_checks_are_attached_masked() throws IOException {
+        dev.assay.core.Model womenOnly = dev.assay.core.Models.function("women-only",
+                row -> "F".equals(row.getString("sex")) ? "1" : "0");
+        dev.assay.core.RunContext ctx = new dev.assay.core.RunContext("gate", 7);
+        CheckResult expect = dev.assay.core.Checks.evaluate(dev.assay.core.robustness.Expect.check()
+                .named("Approvals").cases(
+                        dev.assay.core.robustness.Expect.Case.input(java.util.Map.of("sex", "M")).label("1"),
+                        dev.assay.core.robustness.Expect.Case.input(java.util.Map.of("sex", "F",
+                                "note", "mail jane.roe@example.com")).label("0").named("mail")).build(),
+                womenOnly, null, ctx);
+        CheckResult invariance = dev.assay.core.Checks.evaluate(dev.assay.core.robustness.Invariance.check()
+                .named("Sex-blind").perturb(dev.assay.core.robustness.Perturbations.swap("sex")).maxFlipRate(0)
+                .examples(3).build(), womenOnly, Datasets.inMemory("four").categorical("sex", "F", "M", "M", "F")
+                .load(), ctx); // two values: every row gets the other sex, and every decision flips
+
+        JsonNode test = runTest(uuid -> {
+            AllureCheckWriter.write(expect);
+            AllureCheckWriter.write(invariance);
+        });
+
+        Map<String, String> files = attachments(test);
+        String expectCsv = files.get("Approvals" + AllureCheckWriter.EXAMPLES_CSV + " | text/csv");
+        assertThat(expectCsv).contains("0,,sex=M,,,,\"{\"\"label\"\":\"\"1\"\"}\",0,\"label was '0', expected '1'\"")
+                .contains("mail").doesNotContain("jane.roe@example.com");
+        String flips = files.get("Sex-blind" + AllureCheckWriter.EXAMPLES_CSV + " | text/csv");
+        assertThat(flips).startsWith("row,family,input,perturbed,perturbation,seed,expected,answer,reason\r\n"
+                + "0,,sex=F,sex=M,swap sex,7,prediction 1,0,prediction changed: 1 -> 0\r\n"
+                + "1,,sex=M,sex=F,swap sex,7,prediction 0,1,prediction changed: 0 -> 1\r\n")
+                .contains("showing 3 of 4 failing cases");
+    }
+
+    @Test
     void options_give_severity_tags_and_links() throws IOException {
         CheckResult result = accuracyBySex(0.8);
         AllureCheckWriter.Options options = AllureCheckWriter.Options.defaults().withLinkBase("").withSeverity("Minor")

@@ -15,6 +15,8 @@ class CheckFamiliesTest {
         "membership-inference, Privacy",
         "pii-leak, PII",
         "invariance, Safety",
+        "expect, Safety",
+        "consistency, Safety",
         "adversarial, Safety",
         "prompt-injection, Safety",
         "expect-data, Data",

@@ -28,6 +28,8 @@ public final class CheckKinds {
         register("compare", new CompareParser());
         register("invariance", new InvarianceParser());
         register("directional", new DirectionalParser());
+        register("expect", new ExpectCheckParser());
+        register("consistency", new ConsistencyParser());
         register("boundary-search", new BoundarySearchParser());
         register("adversarial", new AdversarialParser());
     }

@@ -9,11 +9,11 @@ import java.util.List;
 
 /**
  * {@code invariance: {perturb, constraints, max-flip-rate, tolerance, min-similarity, sample, decision, confidence,
- * examples}}.
+ * examples, cases-from}}; {@code perturb} may be left out when {@code cases-from} replays stored pairs.
  */
 final class InvarianceParser implements CheckKinds.CheckParser {
     static final List<String> KEYS = List.of("perturb", "constraints", "max-flip-rate", "tolerance",
-            "min-similarity", "sample", "decision", "confidence", "examples");
+            "min-similarity", "sample", "decision", "confidence", "examples", "cases-from");
 
     @Override
     public List<String> keys() {
@@ -25,8 +25,12 @@ final class InvarianceParser implements CheckKinds.CheckParser {
         Problems problems = f.problems();
         int before = problems.size();
         Invariance.Builder b = Invariance.check().named(name);
-        Perturbation p = PerturbParser.perturbation(f, ctx);
-        Constraints c = PerturbParser.constraints(f, ctx, p);
+        java.util.List<java.nio.file.Path> files = new java.util.ArrayList<>();
+        ExpectCasesParser.casesFrom(f, ctx, files::add);
+        files.forEach(b::casesFrom);
+        boolean replayOnly = f.has("cases-from") && !f.has("perturb");
+        Perturbation p = replayOnly ? null : PerturbParser.perturbation(f, ctx);
+        Constraints c = replayOnly ? Constraints.none() : PerturbParser.constraints(f, ctx, p);
         Double max = RobustnessKeys.rate(f, "max-flip-rate", true);
         if (max != null) {
             b.maxFlipRate(max);
@@ -38,9 +42,12 @@ final class InvarianceParser implements CheckKinds.CheckParser {
             b.minSimilarity(minSimilarity);
         }
         RobustnessKeys.common(f, b::sample, d -> b.decision(d), b::confidence, b::examples);
-        if (problems.size() != before || p == null || c == null) {
+        if (problems.size() != before || (p == null && !replayOnly) || c == null) {
             return null;
         }
-        return b.perturb(p).constraints(c).build();
+        if (p != null) {
+            b.perturb(p);
+        }
+        return b.constraints(c).build();
     }
 }

@@ -3,6 +3,7 @@ package dev.assay.scenarios.kinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.core.CheckResult;
+import dev.assay.core.Example;
 import dev.assay.core.Finding;
 import dev.assay.core.Verdict;
 import dev.assay.scenarios.ScenarioException;
@@ -55,14 +56,15 @@ class RobustnessKindsTest extends KindTestSupport {
         assertThat(loose.kind()).isEqualTo("invariance");
         assertThat(loose.value()).isEqualTo(0.5);
         assertThat(loose.n()).isEqualTo(10);
-        assertThat(loose.findings()).extracting(Finding::row).containsExactly(1L, 2L);
-        assertThat(loose.findings().get(0).detail())
-                .isEqualTo("sex: F -> M; prediction: no -> yes; score: 0.25 -> 0.55");
+        assertThat(loose.examples()).extracting(Example::row).containsExactly(1L, 2L);
+        assertThat(loose.examples().get(0).perturbed()).containsEntry("sex", "M");
+        assertThat(loose.examples().get(0).reason()).isEqualTo("prediction changed: no -> yes");
+        assertThat(loose.examples().get(0).answer()).isEqualTo("yes (score 0.55)");
         assertThat(loose.message()).endsWith("showing 2 of 5 examples");
 
         CheckResult strict = r.get(1);
         assertThat(strict.n()).isEqualTo(6);
-        assertThat(strict.findings()).extracting(Finding::row).isSubsetOf(1L, 2L, 3L, 4L, 9L);
+        assertThat(strict.cases()).extracting(Example::row).isSubsetOf(1L, 2L, 3L, 4L, 9L);
         assertThat(strict.verdict()).as("6 rows cannot show a flip rate below 0.6 for sure: " + strict)
                 .isEqualTo(Verdict.FAIL);
     }

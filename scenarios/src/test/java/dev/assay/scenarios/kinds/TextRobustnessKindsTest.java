@@ -66,8 +66,10 @@ class TextRobustnessKindsTest extends KindTestSupport {
         assertThat(r.get(1).n()).isEqualTo(3);
         assertThat(r.get(1).verdict()).isEqualTo(Verdict.FAIL);
         assertThat(r.get(1).message()).contains("(answer similarity below 0.9)");
-        assertThat(r.get(1).findings().get(0).detail()).startsWith("question: Where is my parcel? -> ")
-                .contains("; prediction: answer: where is my parcel? -> answer: ").endsWith("; similarity 0.8519");
+        assertThat(r.get(1).examples().get(0).input()).containsEntry("question", "Where is my parcel?");
+        assertThat(r.get(1).examples().get(0).reason())
+                .startsWith("prediction changed: answer: where is my parcel? -> answer: ")
+                .endsWith(" (similarity 0.8519)");
         assertThat(r.get(2).value()).isEqualTo(0.0);
         assertThat(r.get(2).verdict()).isEqualTo(Verdict.PASS);
         assertThat(r.get(3).value()).isEqualTo(0.0);

@@ -108,6 +108,18 @@ public final class ModelClient implements AutoCloseable {
      * row ({@code samples} when the protocol cannot answer n at once, else 1).
      */
     public Answer[][] answer(Dataset data) {
+        return answer(data, 0);
+    }
+
+    /**
+     * As {@link #answer(Dataset)}, asked again: {@code repeat} 0 is the ordinary request; {@code repeat} k > 0 adds
+     * {@code "repeat": k} to the cache key and the cassette's request, so that the k-th ask of the same input is a
+     * request of its own (for checks that compare repeated answers), not a cache hit.
+     */
+    public Answer[][] answer(Dataset data, int repeat) {
+        if (repeat < 0) {
+            throw new IllegalArgumentException("repeat must not be negative, was " + repeat);
+        }
         Inputs in = new Inputs(data, c);
         OutputReader reader = new OutputReader(c, data);
         int perRow = codec.samplesPerRequest() > 1 ? 1 : Math.max(1, c.samples);
@@ -119,6 +131,9 @@ public final class ModelClient implements AutoCloseable {
         for (int r = 0; r < rows; r++) {
             sb.setLength(0);
             in.appendCanonical(sb, r);
+            if (repeat > 0) {
+                sb.append(",\"repeat\":").append(repeat);
+            }
             int inputEnd = sb.length();
             for (int s = 0; s < perRow; s++) {
                 sb.setLength(inputEnd);

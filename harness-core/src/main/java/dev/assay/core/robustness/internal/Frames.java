@@ -70,4 +70,75 @@ public final class Frames {
         }
         return replace(data, cols, data.source() + " (" + rows.length + " sampled rows)");
     }
+
+    /**
+     * A dataset called {@code name} with one row per map (column to value, {@code null} = missing), for cases given
+     * as values. A column {@code like} has keeps its type there (a value that is not a number in a numeric column is
+     * an error naming the case and column); another column is numeric when all its values are numbers. Columns come
+     * in {@code like}'s order, then in order of first appearance.
+     *
+     * @param what names row {@code i} in errors, such as {@code "case 3"}
+     */
+    public static Dataset fromMaps(String name, List<java.util.Map<String, String>> rows, Dataset like,
+                                   java.util.function.IntFunction<String> what) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        rows.forEach(m -> used.addAll(m.keySet()));
+        if (like != null) {
+            for (String c : like.columnNames()) {
+                if (used.contains(c)) {
+                    names.add(c);
+                }
+            }
+        }
+        rows.forEach(m -> names.addAll(m.keySet()));
+        Datasets.InMemory b = Datasets.inMemory(name);
+        if (like != null) {
+            b.label(like.label().filter(names::contains).orElse(null)).positive(like.positive().orElse(null));
+        }
+        for (String c : names) {
+            boolean numeric;
+            if (like != null && like.hasColumn(c)) {
+                numeric = like.column(c).isNumeric();
+            } else {
+                numeric = true;
+                for (java.util.Map<String, String> m : rows) {
+                    String v = m.get(c);
+                    if (v != null && parse(v) == null) {
+                        numeric = false;
+                        break;
+                    }
+                }
+            }
+            if (numeric) {
+                double[] v = new double[rows.size()];
+                for (int i = 0; i < v.length; i++) {
+                    String t = rows.get(i).get(c);
+                    Double d = t == null ? Double.valueOf(Double.NaN) : parse(t);
+                    if (d == null) {
+                        throw new dev.assay.core.DataException(what.apply(i) + ": column '" + c
+                                + "' is numeric, but the value is not a number");
+                    }
+                    v[i] = d;
+                }
+                b.numeric(c, v);
+            } else {
+                String[] v = new String[rows.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = rows.get(i).get(c);
+                }
+                b.categorical(c, v);
+            }
+        }
+        return b.load();
+    }
+
+    private static Double parse(String t) {
+        try {
+            double d = Double.parseDouble(t.strip());
+            return Double.isInfinite(d) ? null : d;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
 }
