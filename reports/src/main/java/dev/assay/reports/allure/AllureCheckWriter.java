@@ -113,7 +113,7 @@ public final class AllureCheckWriter {
                 wanted.add(new Options.Link("metric: " + r.metric(), "link",
                         doc + ReportLinks.metricAnchor(r.kind(), r.metric())));
             }
-            wanted.add(new Options.Link("kind: " + r.kind(), "link", doc + r.kind()));
+            wanted.add(new Options.Link("kind: " + r.kind(), "link", doc + ReportLinks.kindAnchor(r.kind())));
         }
         wanted.addAll(options.links());
         lifecycle.updateTestCase(test -> {

@@ -37,7 +37,7 @@ public final class ReportLinks {
      */
     public static String metricAnchor(String kind, String metric) {
         if (metric == null || "compare".equals(kind)) {
-            return kind;
+            return kindAnchor(kind);
         }
         if ("fairness".equals(kind) && !NAMED_FAIRNESS_METRICS.contains(metric)
                 && metric.matches(".+_(difference|ratio|group_min|group_max)")) {
@@ -52,7 +52,15 @@ public final class ReportLinks {
     /** The check kinds that {@value #METRICS_DOC} documents, each under its own anchor. */
     public static final Set<String> DOCUMENTED_KINDS = Set.of("performance", "fairness", "privacy-budget", "dp-audit",
             "membership-inference", "pii-leak", "expect-data", "expect-output", "drift", "compare", "invariance",
-            "directional", "boundary-search", "adversarial", "canary");
+            "directional", "boundary-search", "adversarial", "canary", "expect", "consistency");
+
+    /**
+     * The anchor of a kind in {@value #METRICS_DOC}: the kind's name, except where a metric has that name already
+     * ({@code consistency}, AIF360's individual-fairness metric), where it is {@code <kind>-check}.
+     */
+    public static String kindAnchor(String kind) {
+        return "consistency".equals(kind) ? "consistency-check" : kind;
+    }
 
     /** The named metrics of the fairness catalogue ({@link FairnessMetrics}' constants). */
     static final Set<String> NAMED_FAIRNESS_METRICS = namedFairnessMetrics();

@@ -24,7 +24,8 @@ class MetricsDocTest {
     private static final List<String> FIXED_METRICS = List.of("drifted_share", "epsilon", "epsilon_lower_bound",
             "failed_expectations", "flip_rate", "violation_rate", "pii_findings", "auc", "advantage",
             "tpr_at_fpr_1pct", "tpr_at_fpr_0_1pct", "flip_rate_within_radius", "median_distance",
-            "attack_success_rate", "exact_extraction_rate", "fuzzy_extraction_rate");
+            "attack_success_rate", "exact_extraction_rate", "fuzzy_extraction_rate", "failure_rate",
+            "inconsistency_rate");
 
     private static Set<String> anchors() throws IOException {
         Path doc = Path.of("..", ReportLinks.METRICS_DOC);
@@ -45,7 +46,7 @@ class MetricsDocTest {
     void every_link_target_has_an_anchor() throws IOException {
         Set<String> anchors = anchors();
 
-        assertThat(anchors).containsAll(ReportLinks.DOCUMENTED_KINDS);
+        assertThat(anchors).containsAll(ReportLinks.DOCUMENTED_KINDS.stream().map(ReportLinks::kindAnchor).toList());
         for (PerformanceCheck.Metric metric : PerformanceCheck.Metric.values()) {
             assertThat(anchors).contains(ReportLinks.metricAnchor("performance", metric.id()));
         }
