@@ -38,16 +38,22 @@ public final class RegressionFile {
 
     /**
      * Writes the failing cases of {@code result} ({@link CheckResult#cases()}) to
-     * {@code evidenceDir/regressions/<file name>}, replacing an older file.
+     * {@code evidenceDir/regressions/<file name>}, replacing an older file. A check without failing cases deletes
+     * the file an earlier run left, so the directory only holds the cases of the checks that fail now.
      *
      * @return the file, or {@code null} when the check has no failing cases (nothing is written)
      */
     public static Path write(Path evidenceDir, CheckResult result) {
         Objects.requireNonNull(evidenceDir, "evidenceDir");
+        Path file = evidenceDir.resolve(DIR).resolve(fileName(result));
         if (result.cases().isEmpty()) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete the stale replay file " + file, e);
+            }
             return null;
         }
-        Path file = evidenceDir.resolve(DIR).resolve(fileName(result));
         try {
             Files.createDirectories(file.getParent());
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

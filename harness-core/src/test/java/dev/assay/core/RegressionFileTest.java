@@ -45,6 +45,16 @@ class RegressionFileTest {
     }
 
     @Test
+    void aCheckThatPassesNowRemovesTheReplayFileOfAnEarlierFailingRun() {
+        Path earlier = RegressionFile.write(dir, failing(3, 1));
+        assertThat(earlier).exists();
+        CheckResult fixed = CheckResult.builder("invariance", "Sex-blind decisions").id("credit/sex-blind")
+                .verdict(Verdict.PASS).build();
+        assertThat(RegressionFile.write(dir, fixed)).isNull();
+        assertThat(earlier).doesNotExist();
+    }
+
+    @Test
     void writesEveryCaseAndReadsThemBackInOrder() throws Exception {
         CheckResult r = failing(30, 3);
         Path file = RegressionFile.write(dir, r);
