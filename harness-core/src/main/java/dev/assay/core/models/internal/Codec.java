@@ -95,14 +95,13 @@ public final class Codec {
     }
 
     public byte[] encode(Inputs in, int[] rows) {
+        byte[] streamed = encodeStreaming(in, rows);
+        if (streamed != null) {
+            return streamed;
+        }
         JsonNode body;
         switch (c.protocol) {
             case OPEN_INFERENCE: body = openInference(in, rows); break;
-            case TORCHSERVE: body = rows.length == 1 ? record(in, rows[0]) : records(in, rows); break;
-            case MLFLOW: body = mlflow(in, rows); break;
-            case BENTOML: body = wrap(c.inputField != null ? c.inputField : "inputs", records(in, rows)); break;
-            case TF_SERVING: body = wrap("instances", "matrix".equals(c.inputLayout) ? matrixRows(in, rows)
-                    : records(in, rows)); break;
             case OPENAI_CHAT: body = chat(in, rows[0]); break;
             default: body = substitute(template, in, rows[0]); break;
         }
@@ -114,6 +113,155 @@ public final class Codec {
     }
 
     // ---- requests
+
+    /**
+     * The body of the row-table protocols (MLflow, TorchServe, BentoML, TF Serving) written straight to bytes with
+     * Jackson's streaming generator, without building a tree first: the same bytes as writing the tree of
+     * {@link #value}, {@link #record} and friends (a whole double as a long, other doubles as doubles, text as
+     * strings, a missing value as null). {@code null} for the protocols whose body is built as a tree.
+     */
+    private byte[] encodeStreaming(Inputs in, int[] rows) {
+        switch (c.protocol) {
+            case MLFLOW:
+            case TORCHSERVE:
+            case BENTOML:
+            case TF_SERVING:
+                break;
+            default:
+                return null;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 + 24 * rows.length
+                * Math.max(1, in.features().size()));
+        try (com.fasterxml.jackson.core.JsonGenerator g = Json.MAPPER.createGenerator(out,
+                com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+            switch (c.protocol) {
+                case TORCHSERVE:
+                    if (rows.length == 1) {
+                        writeRecord(g, in, rows[0]);
+                    } else {
+                        writeRecords(g, in, rows);
+                    }
+                    break;
+                case BENTOML:
+                    g.writeStartObject();
+                    g.writeFieldName(c.inputField != null ? c.inputField : "inputs");
+                    writeRecords(g, in, rows);
+                    g.writeEndObject();
+                    break;
+                case TF_SERVING:
+                    g.writeStartObject();
+                    g.writeFieldName("instances");
+                    if ("matrix".equals(c.inputLayout)) {
+                        g.writeStartArray();
+                        for (int r : rows) {
+                            g.writeStartArray();
+                            for (int f = 0; f < in.features().size(); f++) {
+                                g.writeNumber(number(in, r, f));
+                            }
+                            g.writeEndArray();
+                        }
+                        g.writeEndArray();
+                    } else {
+                        writeRecords(g, in, rows);
+                    }
+                    g.writeEndObject();
+                    break;
+                default:
+                    writeMlflow(g, in, rows);
+                    break;
+            }
+        } catch (java.io.IOException e) {
+            throw new AssayException("cannot write the request: " + e, e);
+        }
+        return out.toByteArray();
+    }
+
+    private void writeMlflow(com.fasterxml.jackson.core.JsonGenerator g, Inputs in, int[] rows)
+            throws java.io.IOException {
+        List<String> features = in.features();
+        g.writeStartObject();
+        switch (c.mlflowFormat) {
+            case "dataframe_records":
+            case "instances":
+                g.writeFieldName(c.mlflowFormat);
+                writeRecords(g, in, rows);
+                break;
+            case "inputs":
+                g.writeFieldName("inputs");
+                g.writeStartObject();
+                for (int f = 0; f < features.size(); f++) {
+                    g.writeFieldName(features.get(f));
+                    g.writeStartArray();
+                    for (int r : rows) {
+                        writeValue(g, in.value(r, f));
+                    }
+                    g.writeEndArray();
+                }
+                g.writeEndObject();
+                break;
+            case "dataframe_split":
+                g.writeFieldName("dataframe_split");
+                g.writeStartObject();
+                g.writeFieldName("columns");
+                g.writeStartArray();
+                for (String f : features) {
+                    g.writeString(f);
+                }
+                g.writeEndArray();
+                g.writeFieldName("data");
+                g.writeStartArray();
+                for (int r : rows) {
+                    g.writeStartArray();
+                    for (int f = 0; f < features.size(); f++) {
+                        writeValue(g, in.value(r, f));
+                    }
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+                break;
+            default:
+                throw new AssayException("mlflow format '" + c.mlflowFormat
+                        + "' is not one of dataframe_split, dataframe_records, instances, inputs");
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeRecords(com.fasterxml.jackson.core.JsonGenerator g, Inputs in, int[] rows)
+            throws java.io.IOException {
+        g.writeStartArray();
+        for (int r : rows) {
+            writeRecord(g, in, r);
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeRecord(com.fasterxml.jackson.core.JsonGenerator g, Inputs in, int row)
+            throws java.io.IOException {
+        g.writeStartObject();
+        List<String> features = in.features();
+        for (int f = 0; f < features.size(); f++) {
+            g.writeFieldName(features.get(f));
+            writeValue(g, in.value(row, f));
+        }
+        g.writeEndObject();
+    }
+
+    /** As {@link #value}, written: a whole double below 1e15 as a long, other doubles as doubles. */
+    private static void writeValue(com.fasterxml.jackson.core.JsonGenerator g, Object v) throws java.io.IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof Double) {
+            double d = (Double) v;
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                g.writeNumber((long) d);
+            } else {
+                g.writeNumber(d);
+            }
+        } else {
+            g.writeString(v.toString());
+        }
+    }
 
     private static JsonNode value(Object v) {
         if (v == null) {
@@ -134,20 +282,6 @@ public final class Codec {
         return o;
     }
 
-    private ArrayNode records(Inputs in, int[] rows) {
-        ArrayNode a = F.arrayNode(rows.length);
-        for (int r : rows) {
-            a.add(record(in, r));
-        }
-        return a;
-    }
-
-    private static ObjectNode wrap(String field, JsonNode v) {
-        ObjectNode o = F.objectNode();
-        o.set(field, v);
-        return o;
-    }
-
     private double number(Inputs in, int row, int f) {
         Column col = in.column(f);
         if (!col.isNumeric()) {
@@ -160,18 +294,6 @@ public final class Codec {
                     + "'; a numeric tensor cannot carry it");
         }
         return v;
-    }
-
-    private ArrayNode matrixRows(Inputs in, int[] rows) {
-        ArrayNode a = F.arrayNode(rows.length);
-        for (int r : rows) {
-            ArrayNode row = F.arrayNode(in.features().size());
-            for (int f = 0; f < in.features().size(); f++) {
-                row.add(number(in, r, f));
-            }
-            a.add(row);
-        }
-        return a;
     }
 
     private JsonNode openInference(Inputs in, int[] rows) {
@@ -212,41 +334,6 @@ public final class Codec {
             }
         }
         return body;
-    }
-
-    private JsonNode mlflow(Inputs in, int[] rows) {
-        switch (c.mlflowFormat) {
-            case "dataframe_records":
-                return wrap("dataframe_records", records(in, rows));
-            case "instances":
-                return wrap("instances", records(in, rows));
-            case "inputs": {
-                ObjectNode cols = F.objectNode();
-                for (int f = 0; f < in.features().size(); f++) {
-                    ArrayNode a = cols.putArray(in.features().get(f));
-                    for (int r : rows) {
-                        a.add(value(in.value(r, f)));
-                    }
-                }
-                return wrap("inputs", cols);
-            }
-            case "dataframe_split": {
-                ObjectNode split = F.objectNode();
-                ArrayNode cols = split.putArray("columns");
-                in.features().forEach(cols::add);
-                ArrayNode data = split.putArray("data");
-                for (int r : rows) {
-                    ArrayNode row = data.addArray();
-                    for (int f = 0; f < in.features().size(); f++) {
-                        row.add(value(in.value(r, f)));
-                    }
-                }
-                return wrap("dataframe_split", split);
-            }
-            default:
-                throw new AssayException("mlflow format '" + c.mlflowFormat
-                        + "' is not one of dataframe_split, dataframe_records, instances, inputs");
-        }
     }
 
     /** The prompt of a row: {@code prompt-template} with {@code {column}} placeholders, else the prompt column. */

@@ -243,8 +243,11 @@ public final class ModelClient implements AutoCloseable {
 
         void finished() {
             long d = done.incrementAndGet();
+            if (c.progress == null) {
+                return;
+            }
             long now = System.nanoTime();
-            if (c.progress != null && (d == total || now - lastReport >= c.progressInterval.toNanos())) {
+            if (d == total || now - lastReport >= c.progressInterval.toNanos()) {
                 synchronized (this) {
                     if (d != total && now - lastReport < c.progressInterval.toNanos()) {
                         return;
