@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
-/** Failing cases recorded at once with {@link CheckResult.Builder#failingCases}: shown ones now, the rest when asked. */
+/** Failing cases recorded at once with {@link CheckResult.Builder#failingCases}: shown ones now, the rest later. */
 class CheckResultCasesTest {
     private final AtomicInteger made = new AtomicInteger();
 

@@ -39,7 +39,9 @@ import java.util.Map;
  * answers is below it. Every changed row is a failing case ({@link Example}: the 0-based data row, all its input
  * values and the perturbed ones, masked; the perturbation and the run's seed; the original prediction as
  * {@code expected} and the perturbed one as {@code answer}); the evidence lists up to {@code examples} of them with the
- * total, the replay file keeps all.
+ * total, the replay file keeps the first 10,000 ({@link CheckResult.Builder#MAX_CASES}). For a classifier (labels
+ * from a small dictionary) without a tolerance, the kept cases beyond those shown are made only when the replay file
+ * is written ({@link CheckResult#cases()}), so the result holds on to the run's data and predictions until then.
  *
  * <p>With {@code cases-from} replay files of an earlier run, the stored (input, perturbed) pairs are asked again
  * exactly as stored (no re-perturbation) and counted like perturbed rows; a check may replay without a
