@@ -227,11 +227,12 @@ public final class InvarianceCheck implements Check {
             }
             int[] flipped = new int[Math.min(n, CheckResult.Builder.MAX_CASES)];
             int noted = 0;
+            boolean all = run.tested == n; // every row tested (a swap of data without missing values): no look-up
             for (int i = 0; i < n; i++) { // no branch on whether a row flipped (they come in no order)
                 int a = c0.code(i);
                 int b = c1.code(i);
                 int v = (a | b) < 0 ? 2 : outcome[a * k1 + b];
-                v = tested[i] ? v : 0;
+                v = all || tested[i] ? v : 0;
                 if (v > 1) {
                     run.label(run.before, i, "original");
                     run.label(run.after, i, afterWhen);
