@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * The outcome of one check, the same whether it was declared in Java or in a scenario file: the metric's value
@@ -39,7 +40,7 @@ public final class CheckResult {
     private final List<Finding> findings;
     private final List<Example> examples;
     private final Long examplesTotal;
-    private final List<Example> cases;
+    private final Cases cases;
 
     private CheckResult(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -61,7 +62,7 @@ public final class CheckResult {
         this.findings = List.copyOf(b.findings);
         this.examples = List.copyOf(b.examples);
         this.examplesTotal = b.examplesTotal == 0 ? null : b.examplesTotal;
-        this.cases = List.copyOf(b.cases);
+        this.cases = Cases.of(b.cases);
     }
 
     /**
@@ -121,7 +122,8 @@ public final class CheckResult {
         b.groups.addAll(groups);
         b.findings.addAll(findings);
         b.examples.addAll(examples);
-        b.cases.addAll(cases);
+        b.cases.add(cases);
+        b.kept = cases.size;
         b.examplesTotal = examplesTotal == null ? 0 : examplesTotal;
         b.examplesCap = Math.max(examples.size(), b.examplesCap);
         return b;
@@ -170,10 +172,11 @@ public final class CheckResult {
 
     /**
      * Every failing case kept for the replay file (up to {@value Builder#MAX_CASES}); not part of the evidence.
+     * Cases recorded with {@link Builder#failingCases} beyond those shown are made here, on the first call, once.
      *
      * @see RegressionFile
      */
-    @JsonIgnore public List<Example> cases() { return cases; }
+    @JsonIgnore public List<Example> cases() { return cases.get(); }
 
     /** Whether the verdict is {@code pass}. */
     @JsonIgnore
@@ -206,6 +209,73 @@ public final class CheckResult {
                 + (message != null ? ": " + message : "") + "]";
     }
 
+    /** Failing cases {@code from .. to-1} of {@code caseAt}, not made yet. */
+    private record Range(int from, int to, IntFunction<Example> caseAt) {
+    }
+
+    /** The cases of a result: made on the first {@link #get()}, once; until then their parts. */
+    private static final class Cases {
+        private static final Cases NONE = new Cases(List.of(), null);
+        private final int size;
+        private List<Example> made;
+        private List<Object> parts;
+
+        private Cases(List<Example> made, List<Object> parts) {
+            this.made = made;
+            this.parts = parts;
+            int n = 0;
+            if (made != null) {
+                n = made.size();
+            } else {
+                for (Object p : parts) {
+                    n += p instanceof Range r ? r.to() - r.from() : p instanceof Cases c ? c.size : 1;
+                }
+            }
+            this.size = n;
+        }
+
+        static Cases of(List<Object> parts) {
+            if (parts.isEmpty()) {
+                return NONE;
+            }
+            if (parts.size() == 1 && parts.get(0) instanceof Cases c) {
+                return c; // toBuilder: the same cases, made at most once
+            }
+            boolean eager = true;
+            for (Object p : parts) {
+                eager &= p instanceof Example;
+            }
+            if (eager) {
+                List<Example> all = new ArrayList<>(parts.size());
+                for (Object p : parts) {
+                    all.add((Example) p);
+                }
+                return new Cases(List.copyOf(all), null);
+            }
+            return new Cases(null, List.copyOf(parts));
+        }
+
+        synchronized List<Example> get() {
+            if (made == null) {
+                List<Example> all = new ArrayList<>(size);
+                for (Object p : parts) {
+                    if (p instanceof Range r) {
+                        for (int k = r.from(); k < r.to(); k++) {
+                            all.add(Objects.requireNonNull(r.caseAt().apply(k), "case"));
+                        }
+                    } else if (p instanceof Cases c) {
+                        all.addAll(c.get());
+                    } else {
+                        all.add((Example) p);
+                    }
+                }
+                made = List.copyOf(all);
+                parts = null; // let go of what the ranges refer to
+            }
+            return made;
+        }
+    }
+
     /** Builds a {@link CheckResult}. */
     public static final class Builder {
         private String id;
@@ -226,7 +296,9 @@ public final class CheckResult {
         private final List<GroupResult> groups = new ArrayList<>();
         private final List<Finding> findings = new ArrayList<>();
         private final List<Example> examples = new ArrayList<>();
-        private final List<Example> cases = new ArrayList<>();
+        /** The cases kept, in order: {@link Example}s, {@link Range}s still to be made, {@link Cases} of a result. */
+        private final List<Object> cases = new ArrayList<>();
+        private int kept;
         private long examplesTotal;
         private int examplesCap = DEFAULT_EXAMPLES;
 
@@ -302,8 +374,45 @@ public final class CheckResult {
             if (examples.size() < examplesCap) {
                 examples.add(example);
             }
-            if (cases.size() < MAX_CASES) {
+            if (kept < MAX_CASES) {
                 cases.add(example);
+                kept++;
+            }
+            return this;
+        }
+
+        /**
+         * Records {@code total} failing cases at once, without making them all: like {@link #failingCase} for cases
+         * {@code 0 .. count-1} made by {@code caseAt} (in that order), plus {@code total - count} cases that are only
+         * counted. The cases shown under the cap are made at once; the others kept for the replay file (up to
+         * {@value #MAX_CASES} in all) are made when {@link CheckResult#cases()} is first called, once, so
+         * {@code caseAt} must give the same (masked) case for the same index then, and must not fail. Until then the
+         * result keeps {@code caseAt} (and what it refers to).
+         *
+         * @param total  how many failing cases there are, at least {@code count}
+         * @param count  how many of them {@code caseAt} can make, from index 0
+         * @param caseAt the case of an index, not {@code null}
+         * @throws IllegalArgumentException when {@code count} is negative or above {@code total}
+         */
+        public Builder failingCases(long total, int count, IntFunction<Example> caseAt) {
+            Objects.requireNonNull(caseAt, "caseAt");
+            if (count < 0 || count > total) {
+                throw new IllegalArgumentException("count must be between 0 and total " + total + ", was " + count);
+            }
+            examplesTotal += total;
+            int k = 0;
+            for (; k < count && examples.size() < examplesCap; k++) {
+                Example e = Objects.requireNonNull(caseAt.apply(k), "case");
+                examples.add(e);
+                if (kept < MAX_CASES) {
+                    cases.add(e);
+                    kept++;
+                }
+            }
+            int rest = Math.min(count - k, MAX_CASES - kept);
+            if (rest > 0) {
+                cases.add(new Range(k, k + rest, caseAt));
+                kept += rest;
             }
             return this;
         }

@@ -35,10 +35,18 @@ public final class Column {
     public static Column categorical(String name, int[] codes, List<String> dictionary) {
         Objects.requireNonNull(codes, "codes");
         List<String> dict = List.copyOf(dictionary);
-        for (int i = 0; i < codes.length; i++) {
-            if (codes[i] < -1 || codes[i] >= dict.size()) {
-                throw new IllegalArgumentException("code " + codes[i] + " at row " + i + " of column '" + name
-                        + "' is outside the dictionary of " + dict.size() + " values");
+        int min = 0;
+        int max = -1;
+        for (int code : codes) { // a branch-free pass; the row is looked for only when a code is out of range
+            min = Math.min(min, code);
+            max = Math.max(max, code);
+        }
+        if (min < -1 || max >= dict.size()) {
+            for (int i = 0; i < codes.length; i++) {
+                if (codes[i] < -1 || codes[i] >= dict.size()) {
+                    throw new IllegalArgumentException("code " + codes[i] + " at row " + i + " of column '" + name
+                            + "' is outside the dictionary of " + dict.size() + " values");
+                }
             }
         }
         return new Column(name, ColumnType.CATEGORICAL, null, codes, dict);

@@ -46,4 +46,12 @@ class ColumnTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("code 2 at row 1 of column 'c'");
     }
+
+    @Test
+    void theFirstCodeBelowMissingIsNamedWithItsRow() {
+        assertThatThrownBy(() -> Column.categorical("c", new int[] {1, -1, 0, -2, 5}, List.of("a", "b")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("code -2 at row 3 of column 'c' is outside the dictionary of 2 values");
+        assertThat(Column.categorical("c", new int[] {-1, 1, 0}, List.of("a", "b")).stringValue(1)).isEqualTo("b");
+    }
 }

@@ -28,14 +28,16 @@ final class CategoricalSwap extends Perturbation.OfColumn {
                     + k + (k == 1 ? " ('" + c.dictionary().get(0) + "')" : ""));
         }
         int[] codes = c.toCodeArray();
+        if (k == 2) {
+            for (int i = 0; i < codes.length; i++) {
+                int code = codes[i];
+                codes[i] = code ^ (~code >>> 31); // 0 <-> 1, a missing -1 stays: one branch-free pass
+            }
+            return Column.categorical(column, codes, c.dictionary());
+        }
         for (int i = 0; i < codes.length; i++) {
             int code = codes[i];
-            if (code < 0) {
-                continue;
-            }
-            if (k == 2) {
-                codes[i] = 1 - code;
-            } else {
+            if (code >= 0) {
                 int r = rng.nextInt(k - 1);
                 codes[i] = r >= code ? r + 1 : r;
             }

@@ -39,7 +39,9 @@ import java.util.Map;
  * answers is below it. Every changed row is a failing case ({@link Example}: the 0-based data row, all its input
  * values and the perturbed ones, masked; the perturbation and the run's seed; the original prediction as
  * {@code expected} and the perturbed one as {@code answer}); the evidence lists up to {@code examples} of them with the
- * total, the replay file keeps all.
+ * total, the replay file keeps the first 10,000 ({@link CheckResult.Builder#MAX_CASES}). For a classifier (labels
+ * from a small dictionary) without a tolerance, the kept cases beyond those shown are made only when the replay file
+ * is written ({@link CheckResult#cases()}), so the result holds on to the run's data and predictions until then.
  *
  * <p>With {@code cases-from} replay files of an earlier run, the stored (input, perturbed) pairs are asked again
  * exactly as stored (no re-perturbation) and counted like perturbed rows; a check may replay without a
@@ -197,7 +199,6 @@ public final class InvarianceCheck implements Check {
         int n = run.size();
         String why = "tolerance " + Fmt.number(tolerance == null ? 0 : tolerance) + " compares scores";
         long flips = 0;
-        long collected = 0;
         String afterWhen = "perturbed: " + perturbation.describe();
         // labels from small dictionaries (classifiers): the similarity of every pair of codes, once; NaN = blank
         Column c0 = run.before.labels();
@@ -216,40 +217,51 @@ public final class InvarianceCheck implements Check {
         }
         boolean scores = run.before.hasScores() && run.after.hasScores();
         boolean[] tested = run.changed;
-        int[] codes0 = table != null ? c0.toCodeArray() : null;
-        int[] codes1 = table != null ? c1.toCodeArray() : null;
-        boolean counted = false;
+        Map<String, String> memo = new HashMap<>(); // each distinct input value is scanned for PII once
         if (table != null && tolerance == null) {
-            // one tight pass counts the flips: per pair of codes 0 (same), 1 (changed) or 2 (blank: an error)
+            // one tight pass counts the flips and notes the rows of the first MAX_CASES: per pair of codes 0 (same),
+            // 1 (changed) or 2 (blank: an error)
             int[] outcome = new int[table.length];
             for (int j = 0; j < table.length; j++) {
                 outcome[j] = Double.isNaN(table[j]) ? 2 : table[j] < minSimilarity ? 1 : 0;
             }
-            for (int i = 0; i < n; i++) {
-                if (tested[i]) {
-                    int a = codes0[i];
-                    int b = codes1[i];
-                    int v = (a | b) < 0 ? 2 : outcome[a * k1 + b];
-                    if (v > 1) {
-                        run.label(run.before, i, "original");
-                        run.label(run.after, i, afterWhen);
-                    }
-                    flips += v;
+            int[] flipped = new int[Math.min(n, CheckResult.Builder.MAX_CASES)];
+            int noted = 0;
+            boolean all = run.tested == n; // every row tested (a swap of data without missing values): no look-up
+            for (int i = 0; i < n; i++) { // no branch on whether a row flipped (they come in no order)
+                int a = c0.code(i);
+                int b = c1.code(i);
+                int v = (a | b) < 0 ? 2 : outcome[a * k1 + b];
+                v = all || tested[i] ? v : 0;
+                if (v > 1) {
+                    run.label(run.before, i, "original");
+                    run.label(run.after, i, afterWhen);
+                }
+                flips += v;
+                if (noted < flipped.length) {
+                    flipped[noted] = i;
+                    noted += v;
                 }
             }
-            counted = true;
+            // the failing cases: those shown made now, the rest of those kept when the replay file asks for them
+            double[] similarities = table;
+            r.failingCases(flips, noted, k -> {
+                int i = flipped[k];
+                double similarity = similarities[c0.code(i) * k1 + c1.code(i)];
+                return failingCase(run, context, i, scores,
+                        flip(similarity, run.before, run.after, i, run, why, memo), memo);
+            });
+            return flips;
         }
-        // the failing cases (and, when not counted above, the flips); once counted, stop at the last flip
-        Map<String, String> memo = new HashMap<>(); // each distinct input value is scanned for PII once
-        for (int i = 0; i < n && !(counted && (collected >= flips || collected >= CheckResult.Builder.MAX_CASES));
-             i++) {
+        // the failing cases and the flips, row by row
+        for (int i = 0; i < n; i++) {
             if (!tested[i]) {
                 continue;
             }
             double similarity;
             if (table != null) {
-                int a = codes0[i];
-                int b = codes1[i];
+                int a = c0.code(i);
+                int b = c1.code(i);
                 similarity = a < 0 || b < 0 ? Double.NaN : table[a * k1 + b];
                 if (Double.isNaN(similarity)) { // no label or a blank one: an error, named by run.label
                     run.label(run.before, i, "original");
@@ -265,21 +277,24 @@ public final class InvarianceCheck implements Check {
             if (flip == null) {
                 continue;
             }
-            if (!counted) {
-                flips++;
-            }
-            collected++;
-            Example.Builder e = Example.builder().row(run.originalRow(i)).perturbation(perturbation.describe())
-                    .seed(context.seed());
-            for (Column c : run.base.columns()) {
-                e.input(c.name(), Masks.value(c, i, memo));
-            }
-            for (String c : perturbation.columns()) {
-                e.perturbed(c, Masks.value(run.perturbed.column(c), i, memo));
-            }
-            r.failingCase(outcome(e, run.before, run.after, i, scores, flip, memo).build());
+            flips++;
+            r.failingCase(failingCase(run, context, i, scores, flip, memo));
         }
         return flips;
+    }
+
+    /** The failing case of changed row {@code i} of a perturbation run: its inputs and perturbed values, masked. */
+    private Example failingCase(RobustnessRun run, RunContext context, int i, boolean scores, String flip,
+                                Map<String, String> memo) {
+        Example.Builder e = Example.builder().row(run.originalRow(i)).perturbation(perturbation.describe())
+                .seed(context.seed());
+        for (Column c : run.base.columns()) {
+            e.input(c.name(), Masks.value(c, i, memo));
+        }
+        for (String c : perturbation.columns()) {
+            e.perturbed(c, Masks.value(run.perturbed.column(c), i, memo));
+        }
+        return outcome(e, run.before, run.after, i, scores, flip, memo).build();
     }
 
     /** Asks the stored pairs again, exactly as stored; counts the flips and records each as a failing case. */

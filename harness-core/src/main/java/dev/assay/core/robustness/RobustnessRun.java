@@ -68,13 +68,19 @@ final class RobustnessRun implements InvarianceCheck.Lookup {
             dev.assay.core.Column a = base.column(c);
             dev.assay.core.Column b = perturbed.column(c);
             // a text perturbation builds a new dictionary: compare the values, not the codes
-            boolean sameCodes = a.isNumeric() || a.dictionary().equals(b.dictionary());
-            for (int i = 0; i < changed.length; i++) {
-                if (!changed[i]) {
-                    changed[i] = a.isNumeric()
-                            ? Double.compare(a.doubleValue(i), b.doubleValue(i)) != 0
-                            : sameCodes ? a.code(i) != b.code(i)
-                            : !java.util.Objects.equals(a.stringValue(i), b.stringValue(i));
+            if (a.isNumeric()) {
+                for (int i = 0; i < changed.length; i++) {
+                    changed[i] |= Double.compare(a.doubleValue(i), b.doubleValue(i)) != 0;
+                }
+            } else if (a.dictionary().equals(b.dictionary())) {
+                for (int i = 0; i < changed.length; i++) {
+                    changed[i] |= a.code(i) != b.code(i);
+                }
+            } else {
+                for (int i = 0; i < changed.length; i++) {
+                    if (!changed[i]) {
+                        changed[i] = !java.util.Objects.equals(a.stringValue(i), b.stringValue(i));
+                    }
                 }
             }
         }
