@@ -14,9 +14,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -106,13 +110,20 @@ public final class Manifests {
                 sibling(manifestAbs, PUBLIC_KEY_SUFFIX));
         Map<String, Path> files = new TreeMap<>();
         for (Path r : roots) {
-            try (Stream<Path> walk = Files.walk(r)) {
-                for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                    Path abs = f.toAbsolutePath().normalize();
-                    if (!own.contains(abs) && !abs.getFileName().toString().endsWith(".tmp")) {
-                        files.put(slashes(base.relativize(abs)), abs);
+            try {
+                // one stat per file (Files.walk + isRegularFile would take two)
+                Files.walkFileTree(r, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile()) {
+                            Path abs = f.toAbsolutePath().normalize();
+                            if (!own.contains(abs) && !abs.getFileName().toString().endsWith(".tmp")) {
+                                files.put(slashes(base.relativize(abs)), abs);
+                            }
+                        }
+                        return FileVisitResult.CONTINUE;
                     }
-                }
+                });
             } catch (IOException e) {
                 throw new AssayException("cannot list " + r + " for the manifest: " + e, e);
             }
@@ -124,14 +135,16 @@ public final class Manifests {
         ArrayNode rootsJson = root.putArray("roots");
         roots.stream().map(r -> slashes(base.relativize(r))).sorted().forEach(rootsJson::add);
         ArrayNode list = root.putArray("files");
+        Hasher hasher = new Hasher();
         for (Map.Entry<String, Path> e : files.entrySet()) {
-            if (!Files.isRegularFile(e.getValue())) {
+            long size = hasher.hash(e.getValue());
+            if (size < 0) {
                 continue; // removed while listing (another writer's temporary file)
             }
             ObjectNode f = list.addObject();
             f.put("path", e.getKey());
-            f.put("sha256", sha256(e.getValue()));
-            f.put("size", size(e.getValue()));
+            f.put("sha256", hasher.hex());
+            f.put("size", size);
         }
         byte[] bytes;
         try {
@@ -386,6 +399,48 @@ public final class Manifests {
     private static String slashes(Path relative) {
         String s = relative.toString().replace('\\', '/');
         return s.isEmpty() ? "." : s;
+    }
+
+    /**
+     * SHA-256 of files with one digest and one buffer for all of them (a manifest covers every Allure file of
+     * the run, a hundred or more small files); the size is the number of bytes hashed, so the two agree.
+     */
+    private static final class Hasher {
+        private final MessageDigest digest;
+        private final byte[] buf = new byte[16384];
+        private byte[] last;
+
+        Hasher() {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Hashes {@code file}; its size, or -1 when it no longer exists. */
+        long hash(Path file) {
+            long size = 0;
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; (n = in.read(buf)) >= 0; ) {
+                    digest.update(buf, 0, n);
+                    size += n;
+                }
+            } catch (NoSuchFileException e) {
+                digest.reset();
+                return -1;
+            } catch (IOException e) {
+                digest.reset();
+                throw new AssayException("cannot read " + file + " for its SHA-256: " + e, e);
+            }
+            last = digest.digest();
+            return size;
+        }
+
+        /** The hex digest of the last file hashed. */
+        String hex() {
+            return HexFormat.of().formatHex(last);
+        }
     }
 
     private static String sha256(Path file) {
