@@ -109,6 +109,7 @@ public final class Manifests {
         List<Path> own = List.of(manifestAbs, sibling(manifestAbs, SIGNATURE_SUFFIX),
                 sibling(manifestAbs, PUBLIC_KEY_SUFFIX));
         Map<String, Path> files = new TreeMap<>();
+        Map<Path, BasicFileAttributes> attributes = new java.util.HashMap<>();
         for (Path r : roots) {
             try {
                 // one stat per file (Files.walk + isRegularFile would take two)
@@ -119,6 +120,7 @@ public final class Manifests {
                             Path abs = f.toAbsolutePath().normalize();
                             if (!own.contains(abs) && !abs.getFileName().toString().endsWith(".tmp")) {
                                 files.put(slashes(base.relativize(abs)), abs);
+                                attributes.put(abs, attrs);
                             }
                         }
                         return FileVisitResult.CONTINUE;
@@ -137,7 +139,7 @@ public final class Manifests {
         ArrayNode list = root.putArray("files");
         Hasher hasher = new Hasher();
         for (Map.Entry<String, Path> e : files.entrySet()) {
-            long size = hasher.hash(e.getValue());
+            long size = hasher.hash(e.getValue(), attributes.get(e.getValue()));
             if (size < 0) {
                 continue; // removed while listing (another writer's temporary file)
             }
@@ -405,6 +407,15 @@ public final class Manifests {
      * SHA-256 of files with one digest and one buffer for all of them (a manifest covers every Allure file of
      * the run, a hundred or more small files); the size is the number of bytes hashed, so the two agree.
      */
+    /** How long a file must have been unchanged when hashed for its hash to be reused by a later manifest. */
+    static final long SETTLED_MILLIS = 2_000;
+
+    /** The hashes of files hashed by earlier manifests of this JVM, by absolute path. */
+    private static final Map<Path, Hashed> HASHED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Hashed(long size, long modified, byte[] sha256, boolean settled) {
+    }
+
     private static final class Hasher {
         private final MessageDigest digest;
         private final byte[] buf = new byte[16384];
@@ -416,6 +427,31 @@ public final class Manifests {
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /**
+         * Hashes {@code file}; its size, or -1 when it no longer exists. A file that was hashed by an earlier
+         * manifest of this JVM and has the same size and modification time is not read again (a run that flushes
+         * several times would otherwise hash every Allure file at every flush), provided that time was at least
+         * {@link #SETTLED_MILLIS} before that earlier hashing: a file rewritten after it has a newer time then, even
+         * with a coarse file-system clock. {@link #verify} always reads every file.
+         */
+        long hash(Path file, BasicFileAttributes attrs) {
+            long now = System.currentTimeMillis();
+            if (attrs != null) {
+                Hashed h = HASHED.get(file);
+                if (h != null && h.size() == attrs.size() && h.modified() == attrs.lastModifiedTime().toMillis()
+                        && h.settled()) {
+                    last = h.sha256();
+                    return h.size();
+                }
+            }
+            long size = hash(file);
+            if (size >= 0 && attrs != null && size == attrs.size()) {
+                long modified = attrs.lastModifiedTime().toMillis();
+                HASHED.put(file, new Hashed(size, modified, last, now - modified >= SETTLED_MILLIS));
+            }
+            return size;
         }
 
         /** Hashes {@code file}; its size, or -1 when it no longer exists. */
