@@ -14,9 +14,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -105,14 +109,23 @@ public final class Manifests {
         List<Path> own = List.of(manifestAbs, sibling(manifestAbs, SIGNATURE_SUFFIX),
                 sibling(manifestAbs, PUBLIC_KEY_SUFFIX));
         Map<String, Path> files = new TreeMap<>();
+        Map<Path, BasicFileAttributes> attributes = new java.util.HashMap<>();
         for (Path r : roots) {
-            try (Stream<Path> walk = Files.walk(r)) {
-                for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                    Path abs = f.toAbsolutePath().normalize();
-                    if (!own.contains(abs) && !abs.getFileName().toString().endsWith(".tmp")) {
-                        files.put(slashes(base.relativize(abs)), abs);
+            try {
+                // one stat per file (Files.walk + isRegularFile would take two)
+                Files.walkFileTree(r, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile()) {
+                            Path abs = f.toAbsolutePath().normalize();
+                            if (!own.contains(abs) && !abs.getFileName().toString().endsWith(".tmp")) {
+                                files.put(slashes(base.relativize(abs)), abs);
+                                attributes.put(abs, attrs);
+                            }
+                        }
+                        return FileVisitResult.CONTINUE;
                     }
-                }
+                });
             } catch (IOException e) {
                 throw new AssayException("cannot list " + r + " for the manifest: " + e, e);
             }
@@ -124,14 +137,16 @@ public final class Manifests {
         ArrayNode rootsJson = root.putArray("roots");
         roots.stream().map(r -> slashes(base.relativize(r))).sorted().forEach(rootsJson::add);
         ArrayNode list = root.putArray("files");
+        Hasher hasher = new Hasher();
         for (Map.Entry<String, Path> e : files.entrySet()) {
-            if (!Files.isRegularFile(e.getValue())) {
+            long size = hasher.hash(e.getValue(), attributes.get(e.getValue()));
+            if (size < 0) {
                 continue; // removed while listing (another writer's temporary file)
             }
             ObjectNode f = list.addObject();
             f.put("path", e.getKey());
-            f.put("sha256", sha256(e.getValue()));
-            f.put("size", size(e.getValue()));
+            f.put("sha256", hasher.hex());
+            f.put("size", size);
         }
         byte[] bytes;
         try {
@@ -386,6 +401,82 @@ public final class Manifests {
     private static String slashes(Path relative) {
         String s = relative.toString().replace('\\', '/');
         return s.isEmpty() ? "." : s;
+    }
+
+    /**
+     * SHA-256 of files with one digest and one buffer for all of them (a manifest covers every Allure file of
+     * the run, a hundred or more small files); the size is the number of bytes hashed, so the two agree.
+     */
+    /** How long a file must have been unchanged when hashed for its hash to be reused by a later manifest. */
+    static final long SETTLED_MILLIS = 2_000;
+
+    /** The hashes of files hashed by earlier manifests of this JVM, by absolute path. */
+    private static final Map<Path, Hashed> HASHED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Hashed(long size, long modified, byte[] sha256, boolean settled) {
+    }
+
+    private static final class Hasher {
+        private final MessageDigest digest;
+        private final byte[] buf = new byte[16384];
+        private byte[] last;
+
+        Hasher() {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /**
+         * Hashes {@code file}; its size, or -1 when it no longer exists. A file that was hashed by an earlier
+         * manifest of this JVM and has the same size and modification time is not read again (a run that flushes
+         * several times would otherwise hash every Allure file at every flush), provided that time was at least
+         * {@link #SETTLED_MILLIS} before that earlier hashing: a file rewritten after it has a newer time then, even
+         * with a coarse file-system clock. {@link #verify} always reads every file.
+         */
+        long hash(Path file, BasicFileAttributes attrs) {
+            long now = System.currentTimeMillis();
+            if (attrs != null) {
+                Hashed h = HASHED.get(file);
+                if (h != null && h.size() == attrs.size() && h.modified() == attrs.lastModifiedTime().toMillis()
+                        && h.settled()) {
+                    last = h.sha256();
+                    return h.size();
+                }
+            }
+            long size = hash(file);
+            if (size >= 0 && attrs != null && size == attrs.size()) {
+                long modified = attrs.lastModifiedTime().toMillis();
+                HASHED.put(file, new Hashed(size, modified, last, now - modified >= SETTLED_MILLIS));
+            }
+            return size;
+        }
+
+        /** Hashes {@code file}; its size, or -1 when it no longer exists. */
+        long hash(Path file) {
+            long size = 0;
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; (n = in.read(buf)) >= 0; ) {
+                    digest.update(buf, 0, n);
+                    size += n;
+                }
+            } catch (NoSuchFileException e) {
+                digest.reset();
+                return -1;
+            } catch (IOException e) {
+                digest.reset();
+                throw new AssayException("cannot read " + file + " for its SHA-256: " + e, e);
+            }
+            last = digest.digest();
+            return size;
+        }
+
+        /** The hex digest of the last file hashed. */
+        String hex() {
+            return HexFormat.of().formatHex(last);
+        }
     }
 
     private static String sha256(Path file) {

@@ -53,6 +53,43 @@ class ManifestsTest {
     }
 
     @Test
+    void a_file_rewritten_with_the_same_size_gets_its_new_hash_in_the_next_manifest() throws IOException {
+        Path csv = allure.resolve("2-attachment.csv");
+        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minusSeconds(3600));
+        Files.setLastModifiedTime(csv, hourAgo); // settled: its hash may be reused while it stays unchanged
+        Manifests.write(manifest, dirs());
+        String first = sha256Of(manifest, "allure-results/2-attachment.csv");
+        Manifests.write(manifest, dirs());
+        assertThat(sha256Of(manifest, "allure-results/2-attachment.csv")).isEqualTo(first);
+
+        Files.write(csv, new byte[] {'c', ',', 'd', '\r', '\n', 1, 2}); // same size, new content, new time
+        Files.setLastModifiedTime(csv, java.nio.file.attribute.FileTime.from(hourAgo.toInstant().plusSeconds(60)));
+        Manifests.write(manifest, dirs());
+        assertThat(sha256Of(manifest, "allure-results/2-attachment.csv")).isNotEqualTo(first)
+                .isEqualTo(java.util.HexFormat.of().formatHex(sha256(Files.readAllBytes(csv))));
+        assertThat(Manifests.verify(manifest).problems()).isEmpty();
+    }
+
+    private static String sha256Of(Path manifest, String path) throws IOException {
+        for (com.fasterxml.jackson.databind.JsonNode f : new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(manifest.toFile()).get("files")) {
+            if (path.equals(f.get("path").asText())) {
+                return f.get("sha256").asText();
+            }
+        }
+        throw new AssertionError("no " + path + " in " + manifest);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void the_manifest_lists_every_file_relative_and_sorted_with_its_sha256_and_size() throws IOException {
         Manifests.write(manifest, dirs());
         JsonNode m = JSON.readTree(manifest.toFile());

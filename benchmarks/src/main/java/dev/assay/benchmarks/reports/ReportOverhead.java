@@ -54,6 +54,7 @@ public final class ReportOverhead {
     private static long allureNanos;
     private static long flushNanos;
     private static long allureCpu;
+    private static long writerCpu;
     private static long flushCpu;
 
     private ReportOverhead() {
@@ -87,6 +88,7 @@ public final class ReportOverhead {
                         allureNanos = 0;
                         flushNanos = 0;
                         allureCpu = 0;
+                        writerCpu = 0;
                         flushCpu = 0;
                     }
                     if (r >= 0) {
@@ -108,6 +110,11 @@ public final class ReportOverhead {
             System.out.printf(Locale.ROOT, "of a reported run (means): Allure for all checks wall %.1f ms / thread CPU %.1f"
                     + " ms, flush wall %.1f ms / thread CPU %.1f ms%n", allureNanos / 1e6 / rounds,
                     allureCpu / 1e6 / rounds, flushNanos / 1e6 / rounds, flushCpu / 1e6 / rounds);
+            System.out.printf(Locale.ROOT, "of which AllureCheckWriter.write (labels, parameters, links, attachments):"
+                    + " thread CPU %.1f ms; Allure's stop + write of the test cases: %.1f ms%n",
+                    writerCpu / 1e6 / rounds, (allureCpu - writerCpu) / 1e6 / rounds);
+            System.out.printf(Locale.ROOT, "writers' thread CPU (Allure + flush) against bare process CPU: %.1f%%%n",
+                    100 * (allureCpu + flushCpu) / 1e6 / rounds / cpuBare);
             System.out.printf(Locale.ROOT, "overhead: wall %+.1f%%, CPU %+.1f%%%n", 100 * (wallRep / wallBare - 1),
                     100 * (cpuRep / cpuBare - 1));
         } finally {
@@ -150,6 +157,7 @@ public final class ReportOverhead {
                         long c0 = THREADS.getCurrentThreadCpuTime();
                         AllureCheckWriter.write(result, AllureCheckWriter.Options.defaults()
                                 .withScenario(scenario.file(), check.line()).withLinkBase(""));
+                        writerCpu += THREADS.getCurrentThreadCpuTime() - c0;
                         lifecycle.stopTestCase(uuid);
                         lifecycle.writeTestCase(uuid);
                         allureNanos += System.nanoTime() - w0;

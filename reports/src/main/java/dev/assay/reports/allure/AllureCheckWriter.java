@@ -3,7 +3,6 @@ package dev.assay.reports.allure;
 import dev.assay.core.AssayConstants;
 import dev.assay.core.AssaySettings;
 import dev.assay.core.CheckResult;
-import dev.assay.core.Evidence;
 import dev.assay.core.Verdict;
 import dev.assay.reports.internal.CheckFamilies;
 import dev.assay.reports.internal.DpAuditCharts;
@@ -47,8 +46,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *       with {@code assay.report.link-base} ({@link AssayConstants#REPORT_LINK_BASE}) when it is set, for example
  *       {@code https://github.com/acme/models/blob/main/}. A link already on the test is not added twice.</li>
  *   <li>Attachments, named after the check: {@code <name> - groups.html} (the result table, self-contained),
- *       {@code <name> - groups.csv}, {@code <name> - groups.svg} (per-group chart), {@code <name> - result.json}
- *       (the check's evidence entry), {@code <name> - histogram <column>.svg} for each group with histogram bins
+ *       {@code <name> - groups.csv}, {@code <name> - groups.svg} (per-group chart), {@code <name> - histogram <column>.svg} for each group with histogram bins
  *       (the drift check's drifted columns; at most {@value Histograms#MAX_CHARTS}, and the charts' titles say so
  *       when there were more), {@code <name> - event probabilities.svg} for a {@code dp-audit} check (p1 and p2
  *       with their Clopper-Pearson whiskers and the claim's bound {@code e^epsilon * p2 + delta}),
@@ -56,13 +54,16 @@ import java.util.concurrent.atomic.AtomicReference;
  *       the check did not pass.</li>
  * </ul>
  *
+ * <p>The check's full evidence entry is not attached again: it is in the run's {@code evidence.json} (written by
+ * {@link dev.assay.reports.RunRecorder}), which the manifest covers; every number of it is in the labels,
+ * parameters, tables and failure text above.
+ *
  * <p>The test's status is left to the test framework.
  */
 public final class AllureCheckWriter {
     /** Suffixes of the attachment names: {@code "<check name>" + suffix}. */
     public static final String GROUPS_HTML = " - groups.html";
     public static final String GROUPS_CSV = " - groups.csv";
-    public static final String RESULT_JSON = " - result.json";
     public static final String FINDINGS_CSV = " - findings.csv";
     public static final String FAILURE_TXT = " - failure.txt";
     /** Suffixes of the failing-examples tables (checks with failing cases). */
@@ -214,7 +215,6 @@ public final class AllureCheckWriter {
         Allure.addAttachment(name + GROUPS_HTML, "text/html", ResultTables.html(r), ".html");
         Allure.addAttachment(name + GROUPS_CSV, "text/csv", ResultTables.csv(r), ".csv");
         GroupCharts.svg(r).ifPresent(svg -> Allure.addAttachment(name + GROUPS_SVG, "image/svg+xml", svg, ".svg"));
-        Allure.addAttachment(name + RESULT_JSON, "application/json", Evidence.toJson(r), ".json");
         for (Histograms.Chart chart : Histograms.of(r)) {
             Allure.addAttachment(name + HISTOGRAM + chart.group() + ".svg", "image/svg+xml", chart.svg(), ".svg");
         }

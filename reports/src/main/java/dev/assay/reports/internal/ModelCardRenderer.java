@@ -439,6 +439,14 @@ public final class ModelCardRenderer {
 
     /** Escapes Markdown punctuation (and {@code |} for tables) so that evidence text is shown, not interpreted. */
     static String escMd(String s) {
+        boolean plain = true;
+        for (int i = 0; i < s.length() && plain; i++) {
+            char c = s.charAt(i);
+            plain = "\\`*_<>|#\n\r".indexOf(c) < 0 && !(c == '(' && i > 0 && s.charAt(i - 1) == ']');
+        }
+        if (plain) {
+            return s; // the common case: nothing to escape, no copy
+        }
         StringBuilder sb = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -6,7 +6,9 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The links of a check's Allure result: to its scenario file (the path relative to the project root) and to the
@@ -94,7 +96,14 @@ public final class ReportLinks {
         return rel.toString().replace('\\', '/');
     }
 
+    /** {@link #root} per directory: a run links many checks from few scenario folders, and the walk stats files. */
+    private static final Map<Path, Path> ROOTS = new ConcurrentHashMap<>();
+
     static Path root(Path start) {
+        return ROOTS.computeIfAbsent(start, ReportLinks::findRoot);
+    }
+
+    private static Path findRoot(Path start) {
         for (Path p = start; p != null; p = p.getParent()) {
             if (Files.exists(p.resolve(".git"))) {
                 return p;

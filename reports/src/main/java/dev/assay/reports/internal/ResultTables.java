@@ -200,8 +200,15 @@ public final class ResultTables {
 
     /** Escapes {@code & < > " '} so that any text is safe in HTML element content and attribute values. */
     public static String escapeHtml(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
+        int first = 0;
+        while (first < s.length() && "&<>\"'".indexOf(s.charAt(first)) < 0) {
+            first++;
+        }
+        if (first == s.length()) {
+            return s; // the common case: nothing to escape, no copy
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 16).append(s, 0, first);
+        for (int i = first; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '&' -> sb.append("&amp;");

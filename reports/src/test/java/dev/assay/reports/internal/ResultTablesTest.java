@@ -18,6 +18,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ResultTablesTest {
+    @Test
+    void escaping_html_replaces_every_special_character_wherever_it_is_and_leaves_plain_text_as_it_is() {
+        assertThat(ResultTables.escapeHtml("race=Black n=1423 [0.81, 0.84]")).isEqualTo("race=Black n=1423 [0.81, 0.84]");
+        assertThat(ResultTables.escapeHtml("")).isEmpty();
+        assertThat(ResultTables.escapeHtml("<b>")).isEqualTo("&lt;b&gt;");
+        assertThat(ResultTables.escapeHtml("a & b")).isEqualTo("a &amp; b");
+        assertThat(ResultTables.escapeHtml("O'Brien said \"hi\"")).isEqualTo("O&#39;Brien said &quot;hi&quot;");
+        assertThat(ResultTables.escapeHtml("tail>")).isEqualTo("tail&gt;");
+    }
+
     private static final String NASTY = "<script>alert(\"x\")</script> & 'co', \"quoted\"\r\nnext line";
 
     /** A failing check by two columns: one judged group, one undefined metric, one group left out. */
