@@ -1,12 +1,8 @@
 package dev.assay.core.robustness;
 
-import dev.assay.core.AssayConstants;
 import dev.assay.core.CheckResult;
-import dev.assay.core.Checks;
 import dev.assay.core.Dataset;
-import dev.assay.core.Decision;
 import dev.assay.core.Model;
-import dev.assay.core.RunContext;
 import java.util.List;
 import java.util.Objects;
 
@@ -45,10 +41,7 @@ public final class BoundarySearch {
     }
 
     /** Settings of a boundary search. */
-    public static final class Builder {
-        private final Model model;
-        private Dataset data;
-        String name;
+    public static final class Builder extends CheckBuilder<Builder> {
         List<String> features;
         Constraints constraints = Constraints.none();
         int rows = DEFAULT_ROWS;
@@ -56,24 +49,9 @@ public final class BoundarySearch {
         Double radius;
         Double maxFlipRate;
         Double minMedianDistance;
-        Decision decision = Decision.POINT;
-        double confidence = AssayConstants.DEFAULT_CONFIDENCE;
-        private Long seed;
 
         Builder(Model model) {
-            this.model = model;
-        }
-
-        /** The data: the rows searched are sampled from it, and its rows are the starting points. */
-        public Builder on(Dataset data) {
-            this.data = Objects.requireNonNull(data, "data");
-            return this;
-        }
-
-        /** The check's name in reports; {@code null} for the default, {@code "boundary search"}. */
-        public Builder named(String name) {
-            this.name = name;
-            return this;
+            super(model, "BoundarySearch.of(model).on(data)", true);
         }
 
         /**
@@ -127,35 +105,10 @@ public final class BoundarySearch {
             return this;
         }
 
-        /** The decision rule (default {@link Decision#POINT}). */
-        public Builder decision(Decision decision) {
-            this.decision = Objects.requireNonNull(decision, "decision");
-            return this;
-        }
-
-        /** Confidence level of the intervals (default 0.95). */
-        public Builder confidence(double confidence) {
-            this.confidence = confidence;
-            return this;
-        }
-
-        /** The seed (default: the front end's, else {@code assay.seed}). */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
         /** The check, for a runner. */
         public BoundarySearchCheck build() {
             return new BoundarySearchCheck(this);
         }
 
-        /** Evaluates the check; never throws for bad data or a failing model (the result is then an error). */
-        public CheckResult evaluate() {
-            if (model == null || data == null) {
-                throw new IllegalStateException("evaluate() needs BoundarySearch.of(model).on(data)");
-            }
-            return Checks.evaluate(build(), model, data, RunContext.current(seed));
-        }
     }
 }

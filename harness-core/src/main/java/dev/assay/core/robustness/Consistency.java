@@ -1,12 +1,8 @@
 package dev.assay.core.robustness;
 
-import dev.assay.core.AssayConstants;
 import dev.assay.core.CheckResult;
-import dev.assay.core.Checks;
 import dev.assay.core.Dataset;
-import dev.assay.core.Decision;
 import dev.assay.core.Model;
-import dev.assay.core.RunContext;
 import java.util.Objects;
 
 /**
@@ -36,35 +32,17 @@ public final class Consistency {
     }
 
     /** Settings of a consistency check. */
-    public static final class Builder {
-        private final Model model;
-        private Dataset data;
-        String name;
+    public static final class Builder extends CheckBuilder<Builder> {
         int repeats = 2;
         boolean batchVsSingle;
         double minSimilarity = 1.0;
         Double tolerance;
         Integer sample;
         double maxInconsistencyRate = 0.0;
-        Decision decision = Decision.POINT;
-        double confidence = AssayConstants.DEFAULT_CONFIDENCE;
         int examples = CheckResult.Builder.DEFAULT_EXAMPLES;
-        private Long seed;
 
         Builder(Model model) {
-            this.model = model;
-        }
-
-        /** The inputs to ask. */
-        public Builder on(Dataset data) {
-            this.data = Objects.requireNonNull(data, "data");
-            return this;
-        }
-
-        /** The check's name in reports; {@code null} for the default, {@code "consistency"}. */
-        public Builder named(String name) {
-            this.name = name;
-            return this;
+            super(model, "Consistency.of(model).on(data)", true);
         }
 
         /**
@@ -109,27 +87,9 @@ public final class Consistency {
             return this;
         }
 
-        /** The decision rule (default {@link Decision#POINT}). */
-        public Builder decision(Decision decision) {
-            this.decision = Objects.requireNonNull(decision, "decision");
-            return this;
-        }
-
-        /** Confidence level of the interval (default 0.95). */
-        public Builder confidence(double confidence) {
-            this.confidence = confidence;
-            return this;
-        }
-
         /** How many inconsistent inputs the evidence lists (default 20). */
         public Builder examples(int examples) {
             this.examples = examples;
-            return this;
-        }
-
-        /** The seed (default: the front end's, else {@code assay.seed}). */
-        public Builder seed(long seed) {
-            this.seed = seed;
             return this;
         }
 
@@ -138,12 +98,5 @@ public final class Consistency {
             return new ConsistencyCheck(this);
         }
 
-        /** Evaluates the check; never throws for bad data or a failing model (the result is then an error). */
-        public CheckResult evaluate() {
-            if (model == null || data == null) {
-                throw new IllegalStateException("evaluate() needs Consistency.of(model).on(data)");
-            }
-            return Checks.evaluate(build(), model, data, RunContext.current(seed));
-        }
     }
 }

@@ -1,12 +1,8 @@
 package dev.assay.core.robustness;
 
-import dev.assay.core.AssayConstants;
 import dev.assay.core.CheckResult;
-import dev.assay.core.Checks;
 import dev.assay.core.Dataset;
-import dev.assay.core.Decision;
 import dev.assay.core.Model;
-import dev.assay.core.RunContext;
 import java.util.Objects;
 
 /**
@@ -78,10 +74,7 @@ public final class Directional {
     }
 
     /** Settings of a directional check. */
-    public static final class Builder {
-        private final Model model;
-        private Dataset data;
-        String name;
+    public static final class Builder extends CheckBuilder<Builder> {
         Perturbation perturbation;
         Constraints constraints = Constraints.none();
         Double maxViolationRate;
@@ -90,25 +83,10 @@ public final class Directional {
         String positive;
         double tolerance;
         Integer sample;
-        Decision decision = Decision.POINT;
-        double confidence = AssayConstants.DEFAULT_CONFIDENCE;
         int examples = 10;
-        private Long seed;
 
         Builder(Model model) {
-            this.model = model;
-        }
-
-        /** The data to perturb. */
-        public Builder on(Dataset data) {
-            this.data = Objects.requireNonNull(data, "data");
-            return this;
-        }
-
-        /** The check's name in reports; {@code null} for the default, {@code "<perturbation>: <expect>"}. */
-        public Builder named(String name) {
-            this.name = name;
-            return this;
+            super(model, "Directional.of(model).on(data)", true);
         }
 
         /** The perturbation (required). */
@@ -159,27 +137,9 @@ public final class Directional {
             return this;
         }
 
-        /** The decision rule (default {@link Decision#POINT}). */
-        public Builder decision(Decision decision) {
-            this.decision = Objects.requireNonNull(decision, "decision");
-            return this;
-        }
-
-        /** Confidence level of the interval (default 0.95). */
-        public Builder confidence(double confidence) {
-            this.confidence = confidence;
-            return this;
-        }
-
         /** How many violating rows are listed as findings (default 10); the message gives the total. */
         public Builder examples(int examples) {
             this.examples = examples;
-            return this;
-        }
-
-        /** The seed (default: the front end's, else {@code assay.seed}). */
-        public Builder seed(long seed) {
-            this.seed = seed;
             return this;
         }
 
@@ -188,13 +148,5 @@ public final class Directional {
             return new DirectionalCheck(this);
         }
 
-        /** Evaluates the check; never throws for bad data or a failing model (the result is then an error). */
-        public CheckResult evaluate() {
-            if (model == null || data == null) {
-                throw new IllegalStateException("evaluate() needs Directional.of(model).on(data)");
-            }
-            RunContext ctx = RunContext.current(seed);
-            return Checks.evaluate(build(), model, data, ctx);
-        }
     }
 }

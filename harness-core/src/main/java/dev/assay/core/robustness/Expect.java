@@ -1,12 +1,7 @@
 package dev.assay.core.robustness;
 
-import dev.assay.core.AssayConstants;
 import dev.assay.core.CheckResult;
-import dev.assay.core.Checks;
-import dev.assay.core.Dataset;
-import dev.assay.core.Decision;
 import dev.assay.core.Model;
-import dev.assay.core.RunContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -138,10 +133,7 @@ public final class Expect {
     }
 
     /** Settings of an expect check. */
-    public static final class Builder {
-        private final Model model;
-        private Dataset data;
-        String name;
+    public static final class Builder extends CheckBuilder<Builder> {
         final List<Case> cases = new ArrayList<>();
         String labelColumn;
         final List<Path> casesFrom = new ArrayList<>();
@@ -149,25 +141,10 @@ public final class Expect {
         int samples = 1;
         Integer minPass;
         double maxFailureRate = 0.0;
-        Decision decision = Decision.POINT;
-        double confidence = AssayConstants.DEFAULT_CONFIDENCE;
         int examples = CheckResult.Builder.DEFAULT_EXAMPLES;
-        private Long seed;
 
         Builder(Model model) {
-            this.model = model;
-        }
-
-        /** The data: the rows are cases with {@link #labelColumn}; it also types the columns of inline cases. */
-        public Builder on(Dataset data) {
-            this.data = Objects.requireNonNull(data, "data");
-            return this;
-        }
-
-        /** The check's name in reports; {@code null} for the default, {@code "expected behaviour"}. */
-        public Builder named(String name) {
-            this.name = name;
-            return this;
+            super(model, "Expect.of(model)", false);
         }
 
         /** Adds inline cases. */
@@ -225,27 +202,9 @@ public final class Expect {
             return this;
         }
 
-        /** The decision rule (default {@link Decision#POINT}). */
-        public Builder decision(Decision decision) {
-            this.decision = Objects.requireNonNull(decision, "decision");
-            return this;
-        }
-
-        /** Confidence level of the interval (default 0.95). */
-        public Builder confidence(double confidence) {
-            this.confidence = confidence;
-            return this;
-        }
-
         /** How many failing cases the evidence lists (default 20); the replay file keeps all. */
         public Builder examples(int examples) {
             this.examples = examples;
-            return this;
-        }
-
-        /** The seed (default: the front end's, else {@code assay.seed}). */
-        public Builder seed(long seed) {
-            this.seed = seed;
             return this;
         }
 
@@ -254,12 +213,5 @@ public final class Expect {
             return new ExpectCheck(this);
         }
 
-        /** Evaluates the check; never throws for bad data or a failing model (the result is then an error). */
-        public CheckResult evaluate() {
-            if (model == null) {
-                throw new IllegalStateException("evaluate() needs Expect.of(model)");
-            }
-            return Checks.evaluate(build(), model, data, RunContext.current(seed));
-        }
     }
 }

@@ -1,12 +1,8 @@
 package dev.assay.core.robustness;
 
-import dev.assay.core.AssayConstants;
 import dev.assay.core.CheckResult;
-import dev.assay.core.Checks;
 import dev.assay.core.Dataset;
-import dev.assay.core.Decision;
 import dev.assay.core.Model;
-import dev.assay.core.RunContext;
 import java.util.Objects;
 
 /**
@@ -35,36 +31,18 @@ public final class Invariance {
     }
 
     /** Settings of an invariance check. */
-    public static final class Builder {
-        private final Model model;
-        private Dataset data;
-        String name;
+    public static final class Builder extends CheckBuilder<Builder> {
         Perturbation perturbation;
         Constraints constraints = Constraints.none();
         Double maxFlipRate;
         Double tolerance;
         double minSimilarity = 1.0;
         Integer sample;
-        Decision decision = Decision.POINT;
-        double confidence = AssayConstants.DEFAULT_CONFIDENCE;
         int examples = CheckResult.Builder.DEFAULT_EXAMPLES;
         final java.util.List<java.nio.file.Path> casesFrom = new java.util.ArrayList<>();
-        private Long seed;
 
         Builder(Model model) {
-            this.model = model;
-        }
-
-        /** The data to perturb. */
-        public Builder on(Dataset data) {
-            this.data = Objects.requireNonNull(data, "data");
-            return this;
-        }
-
-        /** The check's name in reports; {@code null} for the default, {@code "invariance under <perturbation>"}. */
-        public Builder named(String name) {
-            this.name = name;
-            return this;
+            super(model, "Invariance.of(model).on(data)", true);
         }
 
         /** The perturbation (required unless the check only replays {@link #casesFrom} files). */
@@ -116,18 +94,6 @@ public final class Invariance {
             return this;
         }
 
-        /** The decision rule (default {@link Decision#POINT}). */
-        public Builder decision(Decision decision) {
-            this.decision = Objects.requireNonNull(decision, "decision");
-            return this;
-        }
-
-        /** Confidence level of the interval (default 0.95). */
-        public Builder confidence(double confidence) {
-            this.confidence = confidence;
-            return this;
-        }
-
         /**
          * Adds the (input, perturbed) pairs of a replay file written by an earlier run
          * ({@link dev.assay.core.RegressionFile}): they are asked exactly as stored, and a check with replay files
@@ -144,24 +110,10 @@ public final class Invariance {
             return this;
         }
 
-        /** The seed (default: the front end's, else {@code assay.seed}). */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
         /** The check, for a runner. */
         public InvarianceCheck build() {
             return new InvarianceCheck(this);
         }
 
-        /** Evaluates the check; never throws for bad data or a failing model (the result is then an error). */
-        public CheckResult evaluate() {
-            if (model == null || data == null) {
-                throw new IllegalStateException("evaluate() needs Invariance.of(model).on(data)");
-            }
-            RunContext ctx = RunContext.current(seed);
-            return Checks.evaluate(build(), model, data, ctx);
-        }
     }
 }
