@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
-import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
+import dev.assay.core.Interval;
+import dev.assay.core.internal.Stats;
 
 /**
  * The black-box DP auditor's engine: reproducible parallel sampling, output projections, event selection on one
@@ -301,10 +302,8 @@ public final class AuditEngine {
 
     /** Clopper-Pearson [lower, upper] for x of n, each bound one-sided at level {@code alpha}. */
     public static double[] clopperPearson(long x, long n, double alpha) {
-        var ci = BinomialConfidenceInterval.CLOPPER_PEARSON.fromErrorRate((int) n, (int) x, 2 * alpha);
-        double lo = x == 0 ? 0 : ci.getLowerBound();
-        double hi = x == n ? 1 : ci.getUpperBound();
-        return new double[] {lo, hi};
+        Interval ci = Stats.clopperPearson(x, n, 1 - 2 * alpha);
+        return new double[] {ci.lower(), ci.upper()};
     }
 
     /** ln((p1_lower − δ) / p2_upper), 0 when the numerator is not positive; each bound at {@code alpha}. */
