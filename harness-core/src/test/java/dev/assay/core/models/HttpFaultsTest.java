@@ -119,6 +119,24 @@ class HttpFaultsTest {
     }
 
     @Test
+    void a_timed_out_call_leaves_the_calling_thread_uninterrupted_and_the_model_usable() throws Exception {
+        // the first two requests are slow (the call times out after its one retry), later ones answer at once
+        server = new LoopbackServer((req, n) -> n <= 2 ? mlflowOk(req).delayed(20_000) : mlflowOk(req));
+        try (HttpModel m = mlflow().retries(1).concurrency(1).timeout(Duration.ofMillis(150)).build()) {
+            long t0 = System.nanoTime();
+            ModelCallException e = catchThrowableOfType(() -> m.predict(Twin.data()), ModelCallException.class);
+            long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(e.getMessage()).contains("timed out after 150 ms");
+            // the overdue sends were cancelled, not waited out (the server would have answered after 20 s each)
+            assertThat(elapsedMs).isLessThan(15_000);
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+            Predictions p = m.predict(Twin.data());
+            assertThat(p.size()).isEqualTo(Twin.data().rows());
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        }
+    }
+
+    @Test
     void a_connection_reset_is_an_error_with_its_cause() throws Exception {
         server = new LoopbackServer((req, n) -> Reply.connectionReset());
         try (HttpModel m = mlflow().retries(1).build()) {

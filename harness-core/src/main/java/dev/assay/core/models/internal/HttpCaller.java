@@ -7,6 +7,7 @@ import dev.assay.core.models.ModelCallException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -16,6 +17,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,6 +32,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class HttpCaller {
     private static final int EXCERPT = 200;
     private static final long MAX_RETRY_AFTER_MS = 120_000;
+    /**
+     * The JDK clients' executor for their internal asynchronous tasks (reading a response, completing the exchange),
+     * shared by every client in the JVM: a fixed pool whose idle threads end after 30 s. The JDK's default, a cached
+     * pool per client, hands each task over through a synchronous queue and wakes a parked thread for it, which on a
+     * loopback endpoint costs about a quarter of a call's CPU (BENCHMARKS.md, issue 3, "the client's executor").
+     */
+    private static final ExecutorService CLIENT_EXECUTOR = clientExecutor();
+    private static final AtomicInteger CLIENT_THREADS = new AtomicInteger();
 
     private final HttpConfig c;
     private final HttpClient client;
@@ -35,6 +49,7 @@ public final class HttpCaller {
     private final AtomicLong tokens = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final Watchdog watchdog = Watchdog.SHARED;
     private final Object rateLock = new Object();
     private long nextSlotNanos;
 
@@ -46,7 +61,20 @@ public final class HttpCaller {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
+                .executor(CLIENT_EXECUTOR)
                 .build();
+    }
+
+    private static ExecutorService clientExecutor() {
+        int threads = Math.max(4, Math.min(16, Runtime.getRuntime().availableProcessors()));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "assay-http-" + CLIENT_THREADS.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** Requests sent so far (attempts, including retries). */
@@ -75,8 +103,9 @@ public final class HttpCaller {
 
     /** POSTs {@code body} as JSON and returns the parsed JSON answer. */
     public JsonNode post(URI endpoint, byte[] body) {
+        // no HttpRequest timeout: the JDK client would register a timer and wake its selector thread for every
+        // request; the shared Watchdog interrupts an overdue send instead, which cancels the exchange
         HttpRequest.Builder rb = HttpRequest.newBuilder(endpoint)
-                .timeout(c.timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -93,19 +122,36 @@ public final class HttpCaller {
                         + ": call budget exhausted (max-calls " + c.maxCalls + "); the run was stopped", null);
             }
             awaitRate();
-            HttpResponse<byte[]> response;
+            HttpResponse<byte[]> response = null;
+            Exception failure = null;
+            Watchdog.Flight flight = watchdog.start(c.timeout);
+            boolean inTime;
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            } catch (HttpTimeoutException e) {
+            } catch (IOException | InterruptedException e) {
+                failure = e;
+            } finally {
+                inTime = watchdog.end(flight);
+            }
+            if (failure instanceof InterruptedException && inTime) {
+                Thread.currentThread().interrupt();
+                throw new ModelCallException(show(endpoint), -1, "interrupted while calling " + show(endpoint), failure);
+            }
+            if (failure != null && !inTime || failure instanceof HttpTimeoutException) {
                 failures.incrementAndGet();
                 if (attempt <= c.maxRetries) {
                     pause(backoff(attempt), 0);
                     continue;
                 }
+                boolean connect = failure instanceof HttpConnectTimeoutException;
+                HttpTimeoutException timeout = failure instanceof HttpTimeoutException ? (HttpTimeoutException) failure
+                        : timeoutAfter(failure);
                 throw new ModelCallException(show(endpoint), -1, "model endpoint " + show(endpoint)
-                        + " timed out after " + c.timeout.toMillis() + " ms (" + attempt + " attempt"
-                        + (attempt > 1 ? "s" : "") + ")", e);
-            } catch (IOException e) {
+                        + (connect ? " did not accept a connection within " + c.connectTimeout.toMillis() + " ms"
+                                : " timed out after " + c.timeout.toMillis() + " ms")
+                        + " (" + attempt + " attempt" + (attempt > 1 ? "s" : "") + ")", timeout);
+            }
+            if (failure != null) {
                 failures.incrementAndGet();
                 if (attempt <= c.maxRetries) {
                     pause(backoff(attempt), 0);
@@ -113,10 +159,7 @@ public final class HttpCaller {
                 }
                 throw new ModelCallException(show(endpoint), -1, "model endpoint " + show(endpoint)
                         + " failed after " + attempt + " attempt" + (attempt > 1 ? "s" : "") + ": "
-                        + masker.mask(String.valueOf(e)), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ModelCallException(show(endpoint), -1, "interrupted while calling " + show(endpoint), e);
+                        + masker.mask(String.valueOf(failure)), failure);
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
@@ -134,6 +177,12 @@ public final class HttpCaller {
             }
             throw error(endpoint, status, response.body(), attempt, "");
         }
+    }
+
+    private HttpTimeoutException timeoutAfter(Exception cause) {
+        HttpTimeoutException e = new HttpTimeoutException("request timed out after " + c.timeout.toMillis() + " ms");
+        e.initCause(cause);
+        return e;
     }
 
     private ModelCallException error(URI endpoint, int status, byte[] body, int attempts, String extra) {
