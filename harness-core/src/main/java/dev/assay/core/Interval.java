@@ -2,6 +2,7 @@ package dev.assay.core;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.assay.core.internal.Fmt;
 
 /** A confidence interval {@code [lower, upper]}; serialised as a two-element JSON array. */
 public record Interval(double lower, double upper) {
@@ -33,6 +34,6 @@ public record Interval(double lower, double upper) {
 
     @Override
     public String toString() {
-        return "[" + Formats.number(lower) + ", " + Formats.number(upper) + "]";
+        return "[" + Fmt.number(lower) + ", " + Fmt.number(upper) + "]";
     }
 }

@@ -1,6 +1,7 @@
 package dev.assay.core;
 
 import dev.assay.core.internal.BinaryOutcomes;
+import dev.assay.core.internal.Fmt;
 import dev.assay.core.internal.GroupIndex;
 import dev.assay.core.internal.Stats;
 import java.util.ArrayList;
@@ -148,7 +149,7 @@ public final class PerformanceCheck implements Check {
             Verdict verdict = threshold == null ? Verdict.PASS : threshold.judge(v, ci, decision);
             result.verdict(verdict);
             if (verdict == Verdict.FAIL) {
-                result.message(metric.id() + " is " + Formats.number(v) + describe(ci) + ", expected "
+                result.message(metric.id() + " is " + Fmt.number(v) + describe(ci) + ", expected "
                         + threshold.describe() + " (decision: " + decision.json() + ")");
             }
             return result.build();
@@ -187,7 +188,7 @@ public final class PerformanceCheck implements Check {
                 continue;
             }
             if (threshold != null && threshold.judge(v, ci, decision) == Verdict.FAIL) {
-                failing.add(row.label() + " " + Formats.number(v) + describe(ci) + " (n=" + n + ")");
+                failing.add(row.label() + " " + Fmt.number(v) + describe(ci) + " (n=" + n + ")");
             }
             if (worst == null || badness(v) > badness(worstValue)) {
                 worst = row;

@@ -2,6 +2,7 @@ package dev.assay.core;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.assay.core.internal.Fmt;
 
 /** A lower bound {@code min}, an upper bound {@code max}, or both, that a metric must respect. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -69,8 +70,8 @@ public record Threshold(Double min, Double max) {
     /** "at least 0.8", "at most 0.1", "between 0.2 and 0.4". */
     public String describe() {
         if (min != null && max != null) {
-            return "between " + Formats.number(min) + " and " + Formats.number(max);
+            return "between " + Fmt.number(min) + " and " + Fmt.number(max);
         }
-        return min != null ? "at least " + Formats.number(min) : "at most " + Formats.number(max);
+        return min != null ? "at least " + Fmt.number(min) : "at most " + Fmt.number(max);
     }
 }

@@ -6,6 +6,7 @@ import dev.assay.core.privacy.PrivacyLedger;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -40,15 +41,7 @@ final class ModelTestExtension implements BeforeAllCallback, AfterAllCallback, B
 
     @Override
     public void afterAll(ExtensionContext context) {
-        AssertionError budget;
-        try {
-            budget = PrivacyBudgets.afterAll(context);
-        } finally {
-            CheckCollector.close(context);
-        }
-        if (budget != null) {
-            throw budget;
-        }
+        judgeBudgetsAndClose(context, PrivacyBudgets::afterAll);
     }
 
     @Override
@@ -64,9 +57,15 @@ final class ModelTestExtension implements BeforeAllCallback, AfterAllCallback, B
 
     @Override
     public void afterEach(ExtensionContext context) {
+        judgeBudgetsAndClose(context, PrivacyBudgets::afterEach);
+    }
+
+    /** Judges the scope's privacy budgets, closes its check collection whatever happens, then fails on a budget. */
+    private static void judgeBudgetsAndClose(ExtensionContext context,
+                                             Function<ExtensionContext, AssertionError> budgets) {
         AssertionError budget;
         try {
-            budget = PrivacyBudgets.afterEach(context);
+            budget = budgets.apply(context);
         } finally {
             CheckCollector.close(context);
         }

@@ -16,7 +16,7 @@ import dev.assay.core.Verdict;
 import dev.assay.core.data.internal.DriftEngine;
 import dev.assay.core.data.internal.DriftEngine.ColumnStats;
 import dev.assay.core.data.internal.DriftStats;
-import dev.assay.core.data.internal.Fmt;
+import dev.assay.core.internal.Fmt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -142,42 +142,25 @@ public final class Fairness {
 
         /** {@code method}: {@code between_groups} (default) or {@code to_overall}, as in Fairlearn. */
         public Builder method(String method) {
-            String m = method.trim().toLowerCase(Locale.ROOT).replace('-', '_');
-            if (!m.equals("between_groups") && !m.equals("to_overall")) {
-                throw new IllegalArgumentException("unknown method '" + method
-                        + "'; expected between_groups or to_overall");
-            }
-            this.toOverall = m.equals("to_overall");
+            this.toOverall = isSecond(method, "method", '-', '_', "between_groups", "to_overall");
             return this;
         }
 
         /** {@code agg}: {@code worst_case} (default) or {@code mean}, for equalized odds, as in Fairlearn. */
         public Builder agg(String agg) {
-            String a = agg.trim().toLowerCase(Locale.ROOT).replace('-', '_');
-            if (!a.equals("worst_case") && !a.equals("mean")) {
-                throw new IllegalArgumentException("unknown agg '" + agg + "'; expected worst_case or mean");
-            }
-            this.meanAgg = a.equals("mean");
+            this.meanAgg = isSecond(agg, "agg", '-', '_', "worst_case", "mean");
             return this;
         }
 
         /** {@code min-group-size} (default 30): smaller groups are listed and left out, or fail the check. */
         public Builder minGroupSize(int minGroupSize) {
-            if (minGroupSize < 0) {
-                throw new IllegalArgumentException("min-group-size must be >= 0, was " + minGroupSize);
-            }
-            this.minGroupSize = minGroupSize;
+            this.minGroupSize = atLeast("min-group-size", minGroupSize, 0);
             return this;
         }
 
         /** {@code small-groups}: {@code exclude} (default: listed, left out of aggregates) or {@code fail}. */
         public Builder smallGroups(String policy) {
-            String p = policy.trim().toLowerCase(Locale.ROOT);
-            if (!p.equals("exclude") && !p.equals("fail")) {
-                throw new IllegalArgumentException("unknown small-groups policy '" + policy
-                        + "'; expected exclude or fail");
-            }
-            this.failSmallGroups = p.equals("fail");
+            this.failSmallGroups = isSecond(policy, "small-groups policy", ' ', ' ', "exclude", "fail");
             return this;
         }
 
@@ -241,21 +224,13 @@ public final class Fairness {
 
         /** {@code missing}: {@code error} (default) or {@code as-group}. */
         public Builder missing(String policy) {
-            String p = policy.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-            if (!p.equals("error") && !p.equals("as-group")) {
-                throw new IllegalArgumentException("unknown missing policy '" + policy
-                        + "'; expected error or as-group");
-            }
-            this.missingAsGroup = p.equals("as-group");
+            this.missingAsGroup = isSecond(policy, "missing policy", '_', '-', "error", "as-group");
             return this;
         }
 
         /** {@code bootstrap}: resamples for the intervals (default 1000; 0 = no bootstrap intervals). */
         public Builder bootstrap(int resamples) {
-            if (resamples < 0) {
-                throw new IllegalArgumentException("bootstrap must be >= 0, was " + resamples);
-            }
-            this.bootstrap = resamples;
+            this.bootstrap = atLeast("bootstrap", resamples, 0);
             return this;
         }
 
@@ -309,10 +284,7 @@ public final class Fairness {
 
         /** {@code neighbors}: k of {@code consistency} (default 5, as AIF360). */
         public Builder neighbors(int k) {
-            if (k < 1) {
-                throw new IllegalArgumentException("neighbors must be >= 1, was " + k);
-            }
-            this.neighbors = k;
+            this.neighbors = atLeast("neighbors", k, 1);
             return this;
         }
 
@@ -364,6 +336,29 @@ public final class Fairness {
             if (data == null) {
                 throw new IllegalStateException("no data: call on(dataset) first");
             }
+        }
+
+        /**
+         * Whether {@code value} (trimmed, in any case, with {@code from} read as {@code to}) is the second of the two
+         * choices of the key {@code what}.
+         *
+         * @throws IllegalArgumentException when it is neither
+         */
+        private static boolean isSecond(String value, String what, char from, char to, String first, String second) {
+            String v = value.trim().toLowerCase(Locale.ROOT).replace(from, to);
+            if (!v.equals(first) && !v.equals(second)) {
+                throw new IllegalArgumentException("unknown " + what + " '" + value + "'; expected " + first + " or "
+                        + second);
+            }
+            return v.equals(second);
+        }
+
+        /** {@code value}, unless it is below {@code min}. */
+        private static int atLeast(String key, int value, int min) {
+            if (value < min) {
+                throw new IllegalArgumentException(key + " must be >= " + min + ", was " + value);
+            }
+            return value;
         }
 
         private static List<Map<String, String>> copy(List<Map<String, String>> conditions) {

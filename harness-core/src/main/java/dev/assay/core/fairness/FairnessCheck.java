@@ -26,6 +26,7 @@ import dev.assay.core.Datasets;
 import dev.assay.core.Ids;
 import dev.assay.core.ModelInfo;
 import dev.assay.core.internal.CheckEvents;
+import dev.assay.core.internal.Fmt;
 import java.nio.file.Path;
 import dev.assay.core.internal.Stats;
 import java.util.ArrayList;
@@ -173,7 +174,7 @@ public final class FairnessCheck implements Check {
         if (verdict == Verdict.FAIL) {
             return result.verdict(Verdict.FAIL).message("Expecting " + metricName + " over the groups of "
                     + e.groupColumns + " to be " + threshold.describe() + " (decision: " + decision.json()
-                    + ") but was " + FairnessReport.Fmt.number(v) + (r.ci() == null ? "" : " " + r.ci())
+                    + ") but was " + Fmt.number(v) + (r.ci() == null ? "" : " " + r.ci())
                     + "; per group:\n" + r.table() + smallNote + gap).build();
         }
         if (failSmallGroups && !r.smallGroups().isEmpty()) {

@@ -2,9 +2,9 @@ package dev.assay.core.fairness;
 
 import dev.assay.core.GroupResult;
 import dev.assay.core.Interval;
+import dev.assay.core.internal.Fmt;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -158,25 +158,5 @@ public final class FairnessReport {
     @Override
     public String toString() {
         return "FairnessReport[" + headline + ", by " + by + ", " + groups.size() + " groups]\n" + table();
-    }
-
-    /** Number formatting as in the core's messages: four significant digits. */
-    static final class Fmt {
-        private Fmt() {
-        }
-
-        static String number(double v) {
-            if (Double.isNaN(v)) {
-                return "undefined";
-            }
-            if (Double.isInfinite(v)) {
-                return v > 0 ? "inf" : "-inf";
-            }
-            if (v == Math.rint(v) && Math.abs(v) < 1e12) {
-                return Long.toString((long) v);
-            }
-            return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros()
-                    .toPlainString().toLowerCase(Locale.ROOT);
-        }
     }
 }

@@ -147,14 +147,7 @@ final class MetricSpec {
                     return Math.max(Math.abs(aifDiff(f, BaseMetric.TRUE_POSITIVE_RATE)),
                             Math.abs(aifDiff(f, BaseMetric.FALSE_POSITIVE_RATE)));
                 }
-                double worst = Double.NaN;
-                for (int l = 0; l < f.levels; l++) {
-                    double a = aggregate(f, BaseMetric.TRUE_POSITIVE_RATE, Type.DIFFERENCE, l, o);
-                    double b = aggregate(f, BaseMetric.FALSE_POSITIVE_RATE, Type.DIFFERENCE, l, o);
-                    double v = o.meanAgg ? (a + b) / 2 : nanMax(a, b);
-                    worst = nanMax(worst, v);
-                }
-                return worst;
+                return worstOfRates(f, Type.DIFFERENCE, o);
             }
             case EQUALIZED_ODDS_RATIO: {
                 if (signed) {
@@ -163,14 +156,7 @@ final class MetricSpec {
                             / f.privValue(BaseMetric.FALSE_POSITIVE_RATE);
                     return o.meanAgg ? (a + b) / 2 : Math.min(a, b);
                 }
-                double worst = Double.NaN;
-                for (int l = 0; l < f.levels; l++) {
-                    double a = aggregate(f, BaseMetric.TRUE_POSITIVE_RATE, Type.RATIO, l, o);
-                    double b = aggregate(f, BaseMetric.FALSE_POSITIVE_RATE, Type.RATIO, l, o);
-                    double v = o.meanAgg ? (a + b) / 2 : nanMin(a, b);
-                    worst = nanMin(worst, v);
-                }
-                return worst;
+                return worstOfRates(f, Type.RATIO, o);
             }
             case DISPARATE_IMPACT:
                 return f.unprivValue(BaseMetric.SELECTION_RATE) / f.privValue(BaseMetric.SELECTION_RATE);
@@ -208,6 +194,22 @@ final class MetricSpec {
         for (int l = 0; l < f.levels; l++) {
             double v = aggregate(f, m, t, l, o);
             worst = t == Type.RATIO || t == Type.GROUP_MIN ? nanMin(worst, v) : nanMax(worst, v);
+        }
+        return worst;
+    }
+
+    /**
+     * Equalized odds over control levels: per level the true and false positive rates' {@code t} (difference or
+     * ratio) combined (mean, or the worse of the two), then the worst level (largest difference, smallest ratio).
+     */
+    private static double worstOfRates(Frame f, Type t, Options o) {
+        boolean smallest = t == Type.RATIO;
+        double worst = Double.NaN;
+        for (int l = 0; l < f.levels; l++) {
+            double a = aggregate(f, BaseMetric.TRUE_POSITIVE_RATE, t, l, o);
+            double b = aggregate(f, BaseMetric.FALSE_POSITIVE_RATE, t, l, o);
+            double v = o.meanAgg ? (a + b) / 2 : smallest ? nanMin(a, b) : nanMax(a, b);
+            worst = smallest ? nanMin(worst, v) : nanMax(worst, v);
         }
         return worst;
     }

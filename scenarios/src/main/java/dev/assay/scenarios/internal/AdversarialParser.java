@@ -116,10 +116,7 @@ final class AdversarialParser implements CheckKinds.CheckParser {
             }
             b.families(names);
         }
-        Integer samples = f.integer("samples", 1);
-        if (samples != null) {
-            b.samples(samples);
-        }
+        ParseHelp.ifSet(f.integer("samples", 1), b::samples);
         Double max = RobustnessKeys.rate(f, "max-success-rate", false);
         if (max != null) {
             b.maxSuccessRate(max);
@@ -149,10 +146,7 @@ final class AdversarialParser implements CheckKinds.CheckParser {
         if (system != null) {
             b.system(system);
         }
-        String marker = f.string("system-marker", false);
-        if (marker != null) {
-            b.systemMarker(marker);
-        }
+        ParseHelp.ifSet(f.string("system-marker", false), b::systemMarker);
         List<Node> hosts = f.strings("allowed-hosts");
         if (hosts != null) {
             List<String> names = new ArrayList<>();

@@ -1,7 +1,6 @@
 package dev.assay.scenarios.internal;
 
 import dev.assay.core.Check;
-import dev.assay.core.Decision;
 import dev.assay.core.privacy.CanaryCheck;
 import java.util.List;
 
@@ -24,54 +23,22 @@ final class CanaryParser implements CheckKinds.CheckParser {
         Problems problems = f.problems();
         int before = problems.size();
         CanaryCheck.Builder b = CanaryCheck.builder().name(name);
-        String prefix = ParseHelp.column(f, ctx, "prefix-column", "prefix");
-        if (prefix != null) {
-            b.prefixColumn(prefix);
-        } else if (!f.has("prefix-column") && ctx.data() != null && !ctx.data().hasColumn("prefix")) {
-            problems.at(f.node(), f.path("prefix-column") + ": the data has no column 'prefix' (the default); name"
-                    + " the column with the text that preceded each secret");
-        }
-        String secret = ParseHelp.column(f, ctx, "secret-column", "secret");
-        if (secret != null) {
-            b.secretColumn(secret);
-        } else if (!f.has("secret-column") && ctx.data() != null && !ctx.data().hasColumn("secret")) {
-            problems.at(f.node(), f.path("secret-column") + ": the data has no column 'secret' (the default); name"
-                    + " the column with each canary's secret");
-        }
-        Integer samples = f.integer("samples", 1);
-        if (samples != null) {
-            b.samples(samples);
-        }
-        Double similarity = f.number("min-similarity"); // (0, 1], checked by the builder
-        if (similarity != null) {
-            b.minSimilarity(similarity);
-        }
-        String judge = f.oneOf("judge", JUDGES, false);
-        if (judge != null) {
-            b.judge(judge);
-        }
+        ParseHelp.columnOrDefault(f, ctx, "prefix-column", "prefix", "with the text that preceded each secret",
+                b::prefixColumn);
+        ParseHelp.columnOrDefault(f, ctx, "secret-column", "secret", "with each canary's secret", b::secretColumn);
+        ParseHelp.ifSet(f.integer("samples", 1), b::samples);
+        ParseHelp.ifSet(f.number("min-similarity"), b::minSimilarity); // (0, 1], checked by the builder
+        ParseHelp.ifSet(f.oneOf("judge", JUDGES, false), b::judge);
         Double max = ParseHelp.unit(f, "max-extraction-rate");
         if (max != null) {
             b.maxExtractionRate(max);
         } else if (!f.has("max-extraction-rate")) {
             f.missing("max-extraction-rate", "the largest acceptable share of extracted canaries, such as 0");
         }
-        Decision decision = ParseHelp.decision(f);
-        if (decision != null) {
-            b.decision(decision);
-        }
-        Double confidence = ParseHelp.openUnit(f, "confidence");
-        if (confidence != null) {
-            b.confidence(confidence);
-        }
-        Integer candidates = f.integer("exposure-candidates", 3);
-        if (candidates != null) {
-            b.exposureCandidates(candidates);
-        }
-        Double maxExposure = f.number("max-exposure");
-        if (maxExposure != null) {
-            b.maxExposure(maxExposure);
-        }
+        ParseHelp.ifSet(ParseHelp.decision(f), b::decision);
+        ParseHelp.ifSet(ParseHelp.openUnit(f, "confidence"), b::confidence);
+        ParseHelp.ifSet(f.integer("exposure-candidates", 3), b::exposureCandidates);
+        ParseHelp.ifSet(f.number("max-exposure"), b::maxExposure);
         if (problems.size() > before) {
             return null;
         }

@@ -2,7 +2,6 @@ package dev.assay.scenarios.internal;
 
 import dev.assay.core.AssaySettings;
 import dev.assay.core.Check;
-import dev.assay.core.Decision;
 import dev.assay.core.Model;
 import dev.assay.core.compare.Compare;
 import java.util.List;
@@ -35,10 +34,7 @@ final class CompareParser implements CheckKinds.CheckParser {
                 b.baseline(ParseHelp.lazy(factory));
             }
         }
-        String metric = f.oneOf("metric", METRICS, false);
-        if (metric != null) {
-            b.metric(metric);
-        }
+        ParseHelp.ifSet(f.oneOf("metric", METRICS, false), b::metric);
         Double margin = f.number("margin");
         if (margin != null) {
             if (margin < 0) {
@@ -47,26 +43,11 @@ final class CompareParser implements CheckKinds.CheckParser {
                 b.margin(margin);
             }
         }
-        Double confidence = ParseHelp.openUnit(f, "confidence");
-        if (confidence != null) {
-            b.confidence(confidence);
-        }
-        Decision decision = ParseHelp.decision(f);
-        if (decision != null) {
-            b.decision(decision);
-        }
-        Integer bootstrap = f.integer("bootstrap", 1);
-        if (bootstrap != null) {
-            b.bootstrap(bootstrap);
-        }
-        Double disagreement = ParseHelp.unit(f, "max-disagreement");
-        if (disagreement != null) {
-            b.maxDisagreement(disagreement);
-        }
-        Integer examples = f.integer("examples", 0);
-        if (examples != null) {
-            b.examples(examples);
-        }
+        ParseHelp.ifSet(ParseHelp.openUnit(f, "confidence"), b::confidence);
+        ParseHelp.ifSet(ParseHelp.decision(f), b::decision);
+        ParseHelp.ifSet(f.integer("bootstrap", 1), b::bootstrap);
+        ParseHelp.ifSet(ParseHelp.unit(f, "max-disagreement"), b::maxDisagreement);
+        ParseHelp.ifSet(f.integer("examples", 0), b::examples);
         String label = ParseHelp.column(f, ctx, "label", "label");
         if (label != null) {
             b.label(label);
@@ -74,10 +55,7 @@ final class CompareParser implements CheckKinds.CheckParser {
             problems.at(f.node(), f.path("label") + ": a compare check needs a label column;"
                     + " set 'data.label' or 'label' here");
         }
-        String positive = f.string("positive", false);
-        if (positive != null) {
-            b.positive(positive);
-        }
+        ParseHelp.ifSet(f.string("positive", false), b::positive);
         List<String> by = ParseHelp.columns(f, ctx, "by", "group");
         if (by != null) {
             b.by(by.toArray(String[]::new));

@@ -55,26 +55,11 @@ final class DpAuditParser implements CheckKinds.CheckParser {
         } else if (!f.has("epsilon")) {
             f.missing("epsilon", "the epsilon the mechanism claims");
         }
-        Double delta = ParseHelp.unit(f, "delta");
-        if (delta != null) {
-            b.delta(delta);
-        }
-        Integer samples = f.integer("samples", 1);
-        if (samples != null) {
-            b.samples(samples);
-        }
-        Double confidence = ParseHelp.openUnit(f, "confidence");
-        if (confidence != null) {
-            b.confidence(confidence);
-        }
-        Boolean support = f.bool("output-support");
-        if (support != null) {
-            b.outputSupport(support);
-        }
-        Long seed = f.integer("seed");
-        if (seed != null) {
-            b.seed(seed);
-        }
+        ParseHelp.ifSet(ParseHelp.unit(f, "delta"), b::delta);
+        ParseHelp.ifSet(f.integer("samples", 1), b::samples);
+        ParseHelp.ifSet(ParseHelp.openUnit(f, "confidence"), b::confidence);
+        ParseHelp.ifSet(f.bool("output-support"), b::outputSupport);
+        ParseHelp.ifSet(f.integer("seed"), b::seed);
         if (problems.size() > before) {
             return null;
         }

@@ -77,10 +77,7 @@ final class DriftParser implements CheckKinds.CheckParser {
                 b.maxPsi(psi);
             }
         }
-        Double ks = ParseHelp.unit(f, "max-ks");
-        if (ks != null) {
-            b.maxKs(ks);
-        }
+        ParseHelp.ifSet(ParseHelp.unit(f, "max-ks"), b::maxKs);
         Double w = f.number("max-wasserstein");
         if (w != null) {
             if (w < 0) {
@@ -89,22 +86,10 @@ final class DriftParser implements CheckKinds.CheckParser {
                 b.maxWasserstein(w);
             }
         }
-        Double js = ParseHelp.unit(f, "max-js");
-        if (js != null) {
-            b.maxJs(js);
-        }
-        Double alpha = ParseHelp.openUnit(f, "alpha");
-        if (alpha != null) {
-            b.alpha(alpha);
-        }
-        String correction = f.oneOf("correction", CORRECTIONS, false);
-        if (correction != null) {
-            b.correction(correction);
-        }
-        Double share = ParseHelp.unit(f, "max-drifted-share");
-        if (share != null) {
-            b.maxDriftedShare(share);
-        }
+        ParseHelp.ifSet(ParseHelp.unit(f, "max-js"), b::maxJs);
+        ParseHelp.ifSet(ParseHelp.openUnit(f, "alpha"), b::alpha);
+        ParseHelp.ifSet(f.oneOf("correction", CORRECTIONS, false), b::correction);
+        ParseHelp.ifSet(ParseHelp.unit(f, "max-drifted-share"), b::maxDriftedShare);
         if (problems.size() > before) {
             return null;
         }

@@ -1,7 +1,6 @@
 package dev.assay.scenarios.internal;
 
 import dev.assay.core.Check;
-import dev.assay.core.Decision;
 import dev.assay.core.fairness.BaseMetric;
 import dev.assay.core.fairness.Fairness;
 import dev.assay.core.fairness.FairnessMetrics;
@@ -98,30 +97,12 @@ final class FairnessParser implements CheckKinds.CheckParser {
                 b.max(max);
             }
         }
-        String method = f.oneOf("method", METHODS, false);
-        if (method != null) {
-            b.method(method);
-        }
-        String agg = f.oneOf("agg", AGGS, false);
-        if (agg != null) {
-            b.agg(agg);
-        }
-        Integer minGroup = f.integer("min-group-size", 0);
-        if (minGroup != null) {
-            b.minGroupSize(minGroup);
-        }
-        String small = f.oneOf("small-groups", SMALL_GROUPS, false);
-        if (small != null) {
-            b.smallGroups(small);
-        }
-        Double confidence = ParseHelp.openUnit(f, "confidence");
-        if (confidence != null) {
-            b.confidence(confidence);
-        }
-        Decision decision = ParseHelp.decision(f);
-        if (decision != null) {
-            b.decision(decision);
-        }
+        ParseHelp.ifSet(f.oneOf("method", METHODS, false), b::method);
+        ParseHelp.ifSet(f.oneOf("agg", AGGS, false), b::agg);
+        ParseHelp.ifSet(f.integer("min-group-size", 0), b::minGroupSize);
+        ParseHelp.ifSet(f.oneOf("small-groups", SMALL_GROUPS, false), b::smallGroups);
+        ParseHelp.ifSet(ParseHelp.openUnit(f, "confidence"), b::confidence);
+        ParseHelp.ifSet(ParseHelp.decision(f), b::decision);
         List<Map<String, String>> privileged = conditions(f, ctx, "privileged");
         if (privileged != null) {
             b.privileged(privileged);
@@ -133,50 +114,20 @@ final class FairnessParser implements CheckKinds.CheckParser {
             }
             b.unprivileged(unprivileged);
         }
-        List<String> control = ParseHelp.columns(f, ctx, "control-features", "control");
-        if (control != null) {
-            b.controlFeatures(control);
-        }
-        String missing = f.oneOf("missing", MISSING, false);
-        if (missing != null) {
-            b.missing(missing);
-        }
-        Integer bootstrap = f.integer("bootstrap", 0);
-        if (bootstrap != null) {
-            b.bootstrap(bootstrap);
-        }
-        String label = ParseHelp.column(f, ctx, "label", "label");
-        if (label != null) {
-            b.label(label);
-        }
-        String positive = f.string("positive", false);
-        if (positive != null) {
-            b.positive(positive);
-        }
-        String score = ParseHelp.column(f, ctx, "score-column", "score");
-        if (score != null) {
-            b.scoreColumn(score);
-        }
-        String weights = ParseHelp.column(f, ctx, "weights", "weights");
-        if (weights != null) {
-            b.weights(weights);
-        }
-        Double alpha = f.number("alpha");
-        if (alpha != null) {
-            b.alpha(alpha);
-        }
+        ParseHelp.ifSet(ParseHelp.columns(f, ctx, "control-features", "control"), b::controlFeatures);
+        ParseHelp.ifSet(f.oneOf("missing", MISSING, false), b::missing);
+        ParseHelp.ifSet(f.integer("bootstrap", 0), b::bootstrap);
+        ParseHelp.ifSet(ParseHelp.column(f, ctx, "label", "label"), b::label);
+        ParseHelp.ifSet(f.string("positive", false), b::positive);
+        ParseHelp.ifSet(ParseHelp.column(f, ctx, "score-column", "score"), b::scoreColumn);
+        ParseHelp.ifSet(ParseHelp.column(f, ctx, "weights", "weights"), b::weights);
+        ParseHelp.ifSet(f.number("alpha"), b::alpha);
         String loss = f.oneOf("loss", BASES, false);
         if (loss != null) {
             ParseHelp.apply(f, "loss", () -> b.loss(loss));
         }
-        List<String> features = ParseHelp.columns(f, ctx, "features", "feature");
-        if (features != null) {
-            b.features(features);
-        }
-        Integer neighbors = f.integer("neighbors", 1);
-        if (neighbors != null) {
-            b.neighbors(neighbors);
-        }
+        ParseHelp.ifSet(ParseHelp.columns(f, ctx, "features", "feature"), b::features);
+        ParseHelp.ifSet(f.integer("neighbors", 1), b::neighbors);
         if (problems.size() > before) {
             return null;
         }

@@ -1,7 +1,6 @@
 package dev.assay.scenarios.internal;
 
 import dev.assay.core.Check;
-import dev.assay.core.Decision;
 import dev.assay.core.privacy.MembershipInferenceCheck;
 import java.util.List;
 
@@ -27,30 +26,13 @@ final class MembershipInferenceParser implements CheckKinds.CheckParser {
         Problems problems = f.problems();
         int before = problems.size();
         MembershipInferenceCheck.Builder b = MembershipInferenceCheck.builder().name(name);
-        String member = ParseHelp.column(f, ctx, "member-column", "member");
-        if (member != null) {
-            b.memberColumn(member);
-        } else if (!f.has("member-column") && ctx.data() != null && !ctx.data().hasColumn("member")) {
-            problems.at(f.node(), f.path("member-column") + ": the data has no column 'member' (the default);"
-                    + " name the column that marks training rows (1/0 or true/false)");
-        }
-        String loss = ParseHelp.column(f, ctx, "loss-column", "loss");
-        if (loss != null) {
-            b.lossColumn(loss);
-        }
-        String score = ParseHelp.column(f, ctx, "score-column", "score");
-        if (score != null) {
-            b.scoreColumn(score);
-        }
-        String reference = ParseHelp.column(f, ctx, "reference-column", "reference");
-        if (reference != null) {
-            b.referenceColumn(reference);
-        }
+        ParseHelp.columnOrDefault(f, ctx, "member-column", "member", "that marks training rows (1/0 or true/false)",
+                b::memberColumn);
+        ParseHelp.ifSet(ParseHelp.column(f, ctx, "loss-column", "loss"), b::lossColumn);
+        ParseHelp.ifSet(ParseHelp.column(f, ctx, "score-column", "score"), b::scoreColumn);
+        ParseHelp.ifSet(ParseHelp.column(f, ctx, "reference-column", "reference"), b::referenceColumn);
         // after score-column, which switches the attack to score unless a loss column is set
-        String attack = f.oneOf("attack", ATTACKS, false);
-        if (attack != null) {
-            b.attack(attack);
-        }
+        ParseHelp.ifSet(f.oneOf("attack", ATTACKS, false), b::attack);
         Double[] max = new Double[MAXIMA.size()];
         for (int i = 0; i < max.length; i++) {
             max[i] = ParseHelp.unit(f, MAXIMA.get(i));
@@ -59,30 +41,13 @@ final class MembershipInferenceParser implements CheckKinds.CheckParser {
             f.missing("max-auc", "or another maximum (" + String.join(", ", MAXIMA.subList(1, MAXIMA.size()))
                     + "): a membership-inference check needs a threshold");
         }
-        if (max[0] != null) {
-            b.maxAuc(max[0]);
-        }
-        if (max[1] != null) {
-            b.maxAdvantage(max[1]);
-        }
-        if (max[2] != null) {
-            b.maxTprAt1PctFpr(max[2]);
-        }
-        if (max[3] != null) {
-            b.maxTprAt01PctFpr(max[3]);
-        }
-        Decision decision = ParseHelp.decision(f);
-        if (decision != null) {
-            b.decision(decision);
-        }
-        Double confidence = ParseHelp.openUnit(f, "confidence");
-        if (confidence != null) {
-            b.confidence(confidence);
-        }
-        Integer bootstrap = f.integer("bootstrap", 100);
-        if (bootstrap != null) {
-            b.bootstrap(bootstrap);
-        }
+        ParseHelp.ifSet(max[0], b::maxAuc);
+        ParseHelp.ifSet(max[1], b::maxAdvantage);
+        ParseHelp.ifSet(max[2], b::maxTprAt1PctFpr);
+        ParseHelp.ifSet(max[3], b::maxTprAt01PctFpr);
+        ParseHelp.ifSet(ParseHelp.decision(f), b::decision);
+        ParseHelp.ifSet(ParseHelp.openUnit(f, "confidence"), b::confidence);
+        ParseHelp.ifSet(f.integer("bootstrap", 100), b::bootstrap);
         if (problems.size() > before) {
             return null;
         }

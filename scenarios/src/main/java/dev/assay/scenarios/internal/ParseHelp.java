@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Shared pieces of the check parsers: decision rules, intervals, column lists, builder calls that may refuse. */
@@ -54,6 +55,28 @@ final class ParseHelp {
             String where = f.path("x");
             f.problems().at(f.node(), where.substring(0, where.length() - 2) + ": " + msg);
             return null;
+        }
+    }
+
+    /** Passes {@code value} to {@code set} unless it is {@code null} (the key is absent, or its problem reported). */
+    static <T> void ifSet(T value, Consumer<? super T> set) {
+        if (value != null) {
+            set.accept(value);
+        }
+    }
+
+    /**
+     * The column named at {@code key}, checked, passed to {@code set}; without the key, the data (when known) must
+     * have the default column, named as {@code role}: else a problem that asks for the column {@code what}.
+     */
+    static void columnOrDefault(Fields f, ScenarioContext ctx, String key, String role, String what,
+                                Consumer<String> set) {
+        String column = column(f, ctx, key, role);
+        if (column != null) {
+            set.accept(column);
+        } else if (!f.has(key) && ctx.data() != null && !ctx.data().hasColumn(role)) {
+            f.problems().at(f.node(), f.path(key) + ": the data has no column '" + role + "' (the default); name the"
+                    + " column " + what);
         }
     }
 

@@ -24,10 +24,7 @@ final class PerformanceParser implements CheckKinds.CheckParser {
         Problems problems = f.problems();
         int before = problems.size();
         Performance.Builder b = Performance.check().named(name);
-        String metric = f.oneOf("metric", METRICS, false);
-        if (metric != null) {
-            b.metric(metric);
-        }
+        ParseHelp.ifSet(f.oneOf("metric", METRICS, false), b::metric);
         List<Node> by = f.strings("by");
         if (by != null) {
             List<String> cols = new ArrayList<>();
@@ -65,14 +62,8 @@ final class PerformanceParser implements CheckKinds.CheckParser {
                         + " (exclusive), found " + f.get("confidence").text());
             }
         }
-        Integer minGroup = f.integer("min-group-size", 1);
-        if (minGroup != null) {
-            b.minGroupSize(minGroup);
-        }
-        Integer bootstrap = f.integer("bootstrap", 1);
-        if (bootstrap != null) {
-            b.bootstrap(bootstrap);
-        }
+        ParseHelp.ifSet(f.integer("min-group-size", 1), b::minGroupSize);
+        ParseHelp.ifSet(f.integer("bootstrap", 1), b::bootstrap);
         String label = f.string("label", false);
         if (label != null) {
             ctx.requireColumn(f.get("label"), f.path("label"), "label");
@@ -81,10 +72,7 @@ final class PerformanceParser implements CheckKinds.CheckParser {
             problems.at(f.node(), f.path("label") + ": a performance check needs a label column;"
                     + " set 'data.label' or 'label' here");
         }
-        String positive = f.string("positive", false);
-        if (positive != null) {
-            b.positive(positive);
-        }
+        ParseHelp.ifSet(f.string("positive", false), b::positive);
         return problems.size() == before ? b.build() : null;
     }
 }

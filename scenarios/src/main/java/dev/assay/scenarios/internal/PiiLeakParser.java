@@ -42,14 +42,8 @@ final class PiiLeakParser implements CheckKinds.CheckParser {
             }
             b.entities(names);
         }
-        Double minScore = ParseHelp.unit(f, "min-score");
-        if (minScore != null) {
-            b.minScore(minScore);
-        }
-        Integer maxFindings = f.integer("max-findings", 0);
-        if (maxFindings != null) {
-            b.maxFindings(maxFindings);
-        }
+        ParseHelp.ifSet(ParseHelp.unit(f, "min-score"), b::minScore);
+        ParseHelp.ifSet(f.integer("max-findings", 0), b::maxFindings);
         String column = ParseHelp.column(f, ctx, "column", "text");
         if (column != null) {
             b.column(column);
@@ -113,10 +107,7 @@ final class PiiLeakParser implements CheckKinds.CheckParser {
                 }
             }
         }
-        Integer samples = f.integer("samples", 1);
-        if (samples != null) {
-            b.samples(samples);
-        }
+        ParseHelp.ifSet(f.integer("samples", 1), b::samples);
         return problems.size() > before ? null : b.build();
     }
 }

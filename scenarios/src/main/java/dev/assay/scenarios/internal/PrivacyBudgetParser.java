@@ -30,36 +30,21 @@ final class PrivacyBudgetParser implements CheckKinds.CheckParser {
         if (accountant != null) {
             ParseHelp.apply(f, "accountant", () -> b.accountant(accountant));
         }
-        Double interval = ParseHelp.positive(f, "value-discretization-interval");
-        if (interval != null) {
-            b.valueDiscretizationInterval(interval);
-        }
+        ParseHelp.ifSet(ParseHelp.positive(f, "value-discretization-interval"), b::valueDiscretizationInterval);
         Double sigma = f.number("noise-multiplier");
         if (sigma != null) {
             b.noiseMultiplier(sigma);
         } else if (!f.has("noise-multiplier")) {
             f.missing("noise-multiplier", "the DP-SGD noise standard deviation over the clipping norm");
         }
-        Double q = ParseHelp.unit(f, "sampling-rate");
-        if (q != null) {
-            b.samplingRate(q);
-        }
-        Long batch = f.integer("batch-size");
-        if (batch != null) {
-            b.batchSize(batch);
-        }
+        ParseHelp.ifSet(ParseHelp.unit(f, "sampling-rate"), b::samplingRate);
+        ParseHelp.ifSet(f.integer("batch-size"), b::batchSize);
         Long size = f.integer("dataset-size");
         if (size != null) {
             b.datasetSize(size);
         }
-        Long steps = f.integer("steps");
-        if (steps != null) {
-            b.steps(steps);
-        }
-        Double epochs = f.number("epochs");
-        if (epochs != null) {
-            b.epochs(epochs);
-        }
+        ParseHelp.ifSet(f.integer("steps"), b::steps);
+        ParseHelp.ifSet(f.number("epochs"), b::epochs);
         Double delta = f.number("delta");
         if (delta != null) {
             b.delta(delta);

@@ -2,6 +2,7 @@ package dev.assay.core.data.internal;
 
 import dev.assay.core.Column;
 import dev.assay.core.DataException;
+import dev.assay.core.internal.Fmt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

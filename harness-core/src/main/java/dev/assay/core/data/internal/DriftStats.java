@@ -107,30 +107,12 @@ public final class DriftStats {
      * empirical distribution functions, exactly (as SciPy's {@code wasserstein_distance}).
      */
     public static double wasserstein(double[] a, double[] b) {
-        int n = a.length;
-        int m = b.length;
-        int i = 0;
-        int j = 0;
-        double area = 0;
-        double prev = Math.min(a[0], b[0]);
-        while (i < n || j < m) {
-            double x = j >= m || (i < n && a[i] <= b[j]) ? a[i] : b[j];
-            area += Math.abs((double) i / n - (double) j / m) * (x - prev);
-            while (i < n && a[i] == x) {
-                i++;
-            }
-            while (j < m && b[j] == x) {
-                j++;
-            }
-            prev = x;
-        }
-        return area;
+        return ksAndWasserstein(a, b)[1];
     }
 
     /**
      * The two-sample Kolmogorov-Smirnov statistic D and the Wasserstein-1 distance of two sorted, non-empty samples
-     * in one merge pass: {@code {D, W}}, equal to {@link #ksStatistic} and {@link #wasserstein} (the same
-     * arithmetic, in the same order).
+     * in one merge pass: {@code {D, W}}; {@link #ksStatistic} and {@link #wasserstein} are its two halves.
      */
     public static double[] ksAndWasserstein(double[] a, double[] b) {
         int n = a.length;
@@ -167,22 +149,7 @@ public final class DriftStats {
 
     /** The two-sample Kolmogorov-Smirnov statistic D of two sorted, non-empty samples (ties handled). */
     public static double ksStatistic(double[] a, double[] b) {
-        int n = a.length;
-        int m = b.length;
-        int i = 0;
-        int j = 0;
-        double d = 0;
-        while (i < n && j < m) {
-            double x = a[i] <= b[j] ? a[i] : b[j];
-            while (i < n && a[i] == x) {
-                i++;
-            }
-            while (j < m && b[j] == x) {
-                j++;
-            }
-            d = Math.max(d, Math.abs((double) i / n - (double) j / m));
-        }
-        return d;
+        return ksAndWasserstein(a, b)[0];
     }
 
     /** Up to this many values in both samples together, the KS p-value comes from Apache Commons: {@value}. */

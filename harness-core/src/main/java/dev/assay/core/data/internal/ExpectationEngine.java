@@ -3,6 +3,7 @@ package dev.assay.core.data.internal;
 import dev.assay.core.Column;
 import dev.assay.core.ColumnType;
 import dev.assay.core.Threshold;
+import dev.assay.core.internal.Fmt;
 import dev.assay.core.internal.Stats;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -109,21 +109,21 @@ public final class Accountants {
 
         @Override
         public PrivacyLoss epsilon(List<PrivacySpend> spends, double delta) {
-            double eps = 0;
-            double d = 0;
-            for (PrivacySpend s : spends) {
-                double[] ed = epsDelta(id(), s);
-                eps += ed[0] * s.count();
-                d += ed[1] * s.count();
-            }
-            if (d > delta * (1 + 1e-12)) {
+            double[] total = total(spends);
+            if (total[1] > delta * (1 + 1e-12)) {
                 return new PrivacyLoss(Double.POSITIVE_INFINITY, delta, Double.NaN, id());
             }
-            return new PrivacyLoss(eps, d, Double.NaN, id());
+            return new PrivacyLoss(total[0], total[1], Double.NaN, id());
         }
 
         @Override
         public double delta(List<PrivacySpend> spends, double epsilon) {
+            double[] total = total(spends);
+            return epsilon >= total[0] * (1 - 1e-12) ? Math.min(1, total[1]) : 1;
+        }
+
+        /** Basic composition: the sums of the spends' epsilons and deltas, {@code {epsilon, delta}}. */
+        private double[] total(List<PrivacySpend> spends) {
             double eps = 0;
             double d = 0;
             for (PrivacySpend s : spends) {
@@ -131,7 +131,7 @@ public final class Accountants {
                 eps += ed[0] * s.count();
                 d += ed[1] * s.count();
             }
-            return epsilon >= eps * (1 - 1e-12) ? Math.min(1, d) : 1;
+            return new double[] {eps, d};
         }
     }
 

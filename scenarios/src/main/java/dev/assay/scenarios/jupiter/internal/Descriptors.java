@@ -26,18 +26,15 @@ final class Descriptors {
     private Descriptors() {
     }
 
-    /** A class annotated with {@code @AssayScenarios}. */
-    static final class ClassDescriptor extends AbstractTestDescriptor {
-        final Class<?> testClass;
-        /** Set when the class cannot run (no scenario files, for example). */
-        RuntimeException problem;
-
+    /** What the three descriptors share: Jupiter's tags of the class, and the type. */
+    abstract static class TaggedDescriptor extends AbstractTestDescriptor {
         final Set<TestTag> tags;
+        private final Type type;
 
-        ClassDescriptor(UniqueId id, Class<?> testClass) {
-            super(id, testClass.getSimpleName(), ClassSource.from(testClass));
-            this.testClass = testClass;
-            this.tags = tagsOf(testClass);
+        TaggedDescriptor(UniqueId id, String displayName, TestSource source, Set<TestTag> tags, Type type) {
+            super(id, displayName, source);
+            this.tags = tags;
+            this.type = type;
         }
 
         @Override
@@ -47,7 +44,19 @@ final class Descriptors {
 
         @Override
         public Type getType() {
-            return Type.CONTAINER;
+            return type;
+        }
+    }
+
+    /** A class annotated with {@code @AssayScenarios}. */
+    static final class ClassDescriptor extends TaggedDescriptor {
+        final Class<?> testClass;
+        /** Set when the class cannot run (no scenario files, for example). */
+        RuntimeException problem;
+
+        ClassDescriptor(UniqueId id, Class<?> testClass) {
+            super(id, testClass.getSimpleName(), ClassSource.from(testClass), tagsOf(testClass), Type.CONTAINER);
+            this.testClass = testClass;
         }
 
         @Override
@@ -63,29 +72,17 @@ final class Descriptors {
     }
 
     /** One scenario file: loaded, or broken with the loader's error. */
-    static final class FileDescriptor extends AbstractTestDescriptor {
+    static final class FileDescriptor extends TaggedDescriptor {
         final ScenarioFiles.Found found;
         final Scenario scenario;
         final RuntimeException problem;
-        final Set<TestTag> tags;
 
         FileDescriptor(UniqueId id, String displayName, ScenarioFiles.Found found, Scenario scenario,
                        RuntimeException problem, int line, int column, Set<TestTag> tags) {
-            super(id, displayName, source(found, line, column));
+            super(id, displayName, source(found, line, column), tags, Type.CONTAINER);
             this.found = found;
             this.scenario = scenario;
             this.problem = problem;
-            this.tags = tags;
-        }
-
-        @Override
-        public Set<TestTag> getTags() {
-            return tags;
-        }
-
-        @Override
-        public Type getType() {
-            return Type.CONTAINER;
         }
 
         /** A broken file has no tests but must be kept to report its error. */
@@ -96,28 +93,15 @@ final class Descriptors {
     }
 
     /** One check of a scenario file. */
-    static final class CheckDescriptor extends AbstractTestDescriptor {
+    static final class CheckDescriptor extends TaggedDescriptor {
         final Scenario scenario;
         final ScenarioCheck check;
 
-        final Set<TestTag> tags;
-
         CheckDescriptor(UniqueId id, ScenarioFiles.Found found, Scenario scenario, ScenarioCheck check,
                         Set<TestTag> tags) {
-            super(id, check.name(), source(found, check.line(), check.column()));
+            super(id, check.name(), source(found, check.line(), check.column()), tags, Type.TEST);
             this.scenario = scenario;
             this.check = check;
-            this.tags = tags;
-        }
-
-        @Override
-        public Set<TestTag> getTags() {
-            return tags;
-        }
-
-        @Override
-        public Type getType() {
-            return Type.TEST;
         }
 
         /** {@code file:line:column} of the check. */

@@ -1,13 +1,17 @@
-package dev.assay.core.data.internal;
+package dev.assay.core.internal;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 
-/** Number formatting for messages, as the core's: four significant digits, no exponent for ordinary values. */
+/**
+ * Numbers in the core's messages and reports: whole numbers in full, others with four significant digits and no
+ * exponent ({@code 10}, {@code 0.024}); {@code undefined} for NaN, {@code inf} and {@code -inf} for infinities.
+ */
 public final class Fmt {
     private Fmt() {
     }
 
+    /** {@code v} as the core's messages show it. */
     public static String number(double v) {
         if (Double.isNaN(v)) {
             return "undefined";
