@@ -18,6 +18,12 @@ public final class Column {
     private final int[] codes;
     private final List<String> dictionary;
 
+    static { // the trusted path for codes made valid by Assay itself (a swap of valid codes): no second check
+        dev.assay.core.internal.TrustedColumns.install((name, codes, dictionary) ->
+                new Column(name, ColumnType.CATEGORICAL, null, Objects.requireNonNull(codes, "codes"),
+                        List.copyOf(dictionary)));
+    }
+
     private Column(String name, ColumnType type, double[] numbers, int[] codes, List<String> dictionary) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = type;

@@ -2,6 +2,7 @@ package dev.assay.core.robustness;
 
 import dev.assay.core.Column;
 import dev.assay.core.DataException;
+import dev.assay.core.internal.TrustedColumns;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -21,27 +22,51 @@ final class CategoricalSwap extends Perturbation.OfColumn {
 
     @Override
     Column perturb(Column c, String source, Constraints constraints, UniformRandomProvider rng) {
+        return perturbReporting(c, source, constraints, rng).column;
+    }
+
+    /**
+     * Every non-missing row changes (its code is replaced by another code of the same dictionary), so the changed
+     * rows are known without comparing: all rows, or the non-missing ones. The new codes are valid by construction
+     * (from valid codes of {@code c}), so the column is made without checking them again.
+     */
+    @Override
+    Reported perturbReporting(Column c, String source, Constraints constraints, UniformRandomProvider rng) {
         requireCategorical(c, source, "swap");
         int k = c.dictionary().size();
         if (k < 2) {
             throw new DataException(source + ": swap needs at least two values in column '" + column + "', found "
                     + k + (k == 1 ? " ('" + c.dictionary().get(0) + "')" : ""));
         }
-        int[] codes = c.toCodeArray();
+        int n = c.size();
+        int[] codes = new int[n];
+        int missing = 0;
         if (k == 2) {
-            for (int i = 0; i < codes.length; i++) {
-                int code = codes[i];
-                codes[i] = code ^ (~code >>> 31); // 0 <-> 1, a missing -1 stays: one branch-free pass
+            for (int i = 0; i < n; i++) { // one branch-free pass: read, swap 0 <-> 1 (a missing -1 stays), count -1s
+                int code = c.code(i);
+                codes[i] = code ^ (~code >>> 31);
+                missing += code >>> 31;
             }
-            return Column.categorical(column, codes, c.dictionary());
-        }
-        for (int i = 0; i < codes.length; i++) {
-            int code = codes[i];
-            if (code >= 0) {
-                int r = rng.nextInt(k - 1);
-                codes[i] = r >= code ? r + 1 : r;
+        } else {
+            for (int i = 0; i < n; i++) {
+                int code = c.code(i);
+                if (code >= 0) {
+                    int r = rng.nextInt(k - 1);
+                    codes[i] = r >= code ? r + 1 : r;
+                } else {
+                    codes[i] = code;
+                    missing++;
+                }
             }
         }
-        return Column.categorical(column, codes, c.dictionary());
+        Column out = TrustedColumns.withCodes(c, column, codes);
+        if (missing == 0) {
+            return new Reported(out, ChangedRows.all(n));
+        }
+        boolean[] changed = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            changed[i] = codes[i] >= 0;
+        }
+        return new Reported(out, ChangedRows.of(changed));
     }
 }

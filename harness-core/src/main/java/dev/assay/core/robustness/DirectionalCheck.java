@@ -104,7 +104,7 @@ public final class DirectionalCheck implements Check {
         long violations = 0;
         String afterWhen = "perturbed: " + perturbation.describe();
         for (int i = 0; i < n; i++) {
-            if (!run.changed[i]) {
+            if (!run.changed.has(i)) {
                 continue;
             }
             String l0 = run.label(run.before, i, "original");

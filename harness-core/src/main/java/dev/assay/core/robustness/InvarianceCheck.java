@@ -216,23 +216,27 @@ public final class InvarianceCheck implements Check {
             }
         }
         boolean scores = run.before.hasScores() && run.after.hasScores();
-        boolean[] tested = run.changed;
+        ChangedRows tested = run.changed;
         Map<String, String> memo = new HashMap<>(); // each distinct input value is scanned for PII once
         if (table != null && tolerance == null) {
             // one tight pass counts the flips and notes the rows of the first MAX_CASES: per pair of codes 0 (same),
             // 1 (changed) or 2 (blank: an error)
             int[] outcome = new int[table.length];
+            boolean diagonal = c0.dictionary().size() == k1; // changed exactly when the codes differ
             for (int j = 0; j < table.length; j++) {
                 outcome[j] = Double.isNaN(table[j]) ? 2 : table[j] < minSimilarity ? 1 : 0;
+                diagonal &= outcome[j] == (j / k1 == j % k1 ? 0 : 1);
             }
             int[] flipped = new int[Math.min(n, CheckResult.Builder.MAX_CASES)];
             int noted = 0;
-            boolean all = run.tested == n; // every row tested (a swap of data without missing values): no look-up
-            for (int i = 0; i < n; i++) { // no branch on whether a row flipped (they come in no order)
+            boolean all = tested.isAll(); // every row tested (a swap of data without missing values): no look-up
+            int i = 0;
+            for (; i < n && (noted < flipped.length || !(all && diagonal)); i++) {
+                // no branch on whether a row flipped (they come in no order)
                 int a = c0.code(i);
                 int b = c1.code(i);
                 int v = (a | b) < 0 ? 2 : outcome[a * k1 + b];
-                v = all || tested[i] ? v : 0;
+                v = all || tested.has(i) ? v : 0;
                 if (v > 1) {
                     run.label(run.before, i, "original");
                     run.label(run.after, i, afterWhen);
@@ -243,19 +247,39 @@ public final class InvarianceCheck implements Check {
                     noted += v;
                 }
             }
+            if (i < n) { // every row tested, all cases noted, a label changes exactly when its code does
+                int from = i;
+                int codes = 0;
+                int changed = 0;
+                for (; i < n; i++) { // arithmetic only: 1 when the codes differ; a missing code shows in the sign
+                    int a = c0.code(i);
+                    int b = c1.code(i);
+                    int d = a ^ b;
+                    changed += (d | -d) >>> 31;
+                    codes |= a | b;
+                }
+                if (codes < 0) { // no label: an error, named by run.label for the first such row
+                    for (int j = from; j < n; j++) {
+                        run.label(run.before, j, "original");
+                        run.label(run.after, j, afterWhen);
+                    }
+                }
+                flips += changed;
+            }
             // the failing cases: those shown made now, the rest of those kept when the replay file asks for them
             double[] similarities = table;
-            r.failingCases(flips, noted, k -> {
-                int i = flipped[k];
-                double similarity = similarities[c0.code(i) * k1 + c1.code(i)];
-                return failingCase(run, context, i, scores,
-                        flip(similarity, run.before, run.after, i, run, why, memo), memo);
+            int kept = noted;
+            r.failingCases(flips, kept, k -> {
+                int row = flipped[k];
+                double similarity = similarities[c0.code(row) * k1 + c1.code(row)];
+                return failingCase(run, context, row, scores,
+                        flip(similarity, run.before, run.after, row, run, why, memo), memo);
             });
             return flips;
         }
         // the failing cases and the flips, row by row
         for (int i = 0; i < n; i++) {
-            if (!tested[i]) {
+            if (!tested.has(i)) {
                 continue;
             }
             double similarity;

@@ -54,6 +54,23 @@ public abstract class Perturbation {
      * @throws IllegalArgumentException when the perturbation changes an immutable column
      */
     public Dataset apply(Dataset data, long seed, Constraints constraints) {
+        Map<String, Column> working = working(data, constraints);
+        applyTo(working, data.source(), constraints, rng(seed));
+        return result(data, working);
+    }
+
+    /**
+     * {@link #apply(Dataset, long, Constraints)}, and the rows whose perturbed columns differ from {@code data}'s.
+     * By default the columns are compared after perturbing; a perturbation that knows which rows it changes says so
+     * instead ({@link OfColumn#perturbReporting}). The data is the same as {@code apply}'s.
+     */
+    Perturbed applyReporting(Dataset data, long seed, Constraints constraints) {
+        Dataset out = apply(data, seed, constraints);
+        return new Perturbed(out, ChangedRows.diff(data, out, columns()));
+    }
+
+    /** The columns of {@code data} by name, after checking that this perturbation may change its columns. */
+    final Map<String, Column> working(Dataset data, Constraints constraints) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(constraints, "constraints");
         for (String c : columns()) {
@@ -67,8 +84,37 @@ public abstract class Perturbation {
         for (Column c : data.columns()) {
             working.put(c.name(), c);
         }
-        applyTo(working, data.source(), constraints, Stats.rng(seed, Stats.hash("perturb/" + describe())));
+        return working;
+    }
+
+    final UniformRandomProvider rng(long seed) {
+        return Stats.rng(seed, Stats.hash("perturb/" + describe()));
+    }
+
+    final Dataset result(Dataset data, Map<String, Column> working) {
         return Frames.replace(data, new ArrayList<>(working.values()), data.source() + " (" + describe() + ")");
+    }
+
+    /** Perturbed data and the rows whose perturbed columns changed. */
+    static final class Perturbed {
+        final Dataset data;
+        final ChangedRows changed;
+
+        Perturbed(Dataset data, ChangedRows changed) {
+            this.data = data;
+            this.changed = changed;
+        }
+    }
+
+    /** A new column and the rows where it differs from the original, or {@code null} rows when not known. */
+    static final class Reported {
+        final Column column;
+        final ChangedRows changed;
+
+        Reported(Column column, ChangedRows changed) {
+            this.column = column;
+            this.changed = changed;
+        }
     }
 
     @Override
@@ -144,6 +190,24 @@ public abstract class Perturbation {
 
         /** The new column. */
         abstract Column perturb(Column c, String source, Constraints constraints, UniformRandomProvider rng);
+
+        /**
+         * The new column (as {@link #perturb}, from the same randomness) and the rows it changed; by default
+         * {@code null} rows, so that {@link #applyReporting} compares the columns. A perturbation that overrides this
+         * must report exactly the rows that such a comparison finds (tested per perturbation).
+         */
+        Reported perturbReporting(Column c, String source, Constraints constraints, UniformRandomProvider rng) {
+            return new Reported(perturb(c, source, constraints, rng), null);
+        }
+
+        @Override
+        final Perturbed applyReporting(Dataset data, long seed, Constraints constraints) {
+            Map<String, Column> working = working(data, constraints);
+            Reported r = perturbReporting(working.get(column), data.source(), constraints, rng(seed));
+            working.put(column, r.column);
+            Dataset out = result(data, working);
+            return new Perturbed(out, r.changed != null ? r.changed : ChangedRows.diff(data, out, columns()));
+        }
 
         static void requireNumeric(Column c, String source, String what) {
             if (!c.isNumeric()) {

@@ -21,13 +21,13 @@ final class RobustnessRun implements InvarianceCheck.Lookup {
     final Predictions before;
     final Predictions after;
     final ModelInfo info;
-    /** Whether the perturbation changed row {@code i} of the sample; only those rows are tested. */
-    final boolean[] changed;
+    /** The rows of the sample the perturbation changed; only those rows are tested. */
+    final ChangedRows changed;
     /** How many rows the perturbation changed. */
     final int tested;
 
     private RobustnessRun(Dataset base, Dataset perturbed, int[] rows, Predictions before, Predictions after,
-                          ModelInfo info, boolean[] changed, int tested) {
+                          ModelInfo info, ChangedRows changed, int tested) {
         this.changed = changed;
         this.tested = tested;
         this.base = base;
@@ -62,32 +62,9 @@ final class RobustnessRun implements InvarianceCheck.Lookup {
             rows = null;
             base = data;
         }
-        Dataset perturbed = perturbation.apply(base, context.seed() ^ stream, constraints);
-        boolean[] changed = new boolean[base.rows()];
-        for (String c : perturbation.columns()) {
-            dev.assay.core.Column a = base.column(c);
-            dev.assay.core.Column b = perturbed.column(c);
-            // a text perturbation builds a new dictionary: compare the values, not the codes
-            if (a.isNumeric()) {
-                for (int i = 0; i < changed.length; i++) {
-                    changed[i] |= Double.compare(a.doubleValue(i), b.doubleValue(i)) != 0;
-                }
-            } else if (a.dictionary().equals(b.dictionary())) {
-                for (int i = 0; i < changed.length; i++) {
-                    changed[i] |= a.code(i) != b.code(i);
-                }
-            } else {
-                for (int i = 0; i < changed.length; i++) {
-                    if (!changed[i]) {
-                        changed[i] = !java.util.Objects.equals(a.stringValue(i), b.stringValue(i));
-                    }
-                }
-            }
-        }
-        int tested = 0;
-        for (boolean ch : changed) {
-            tested += ch ? 1 : 0;
-        }
+        Perturbation.Perturbed p = perturbation.applyReporting(base, context.seed() ^ stream, constraints);
+        Dataset perturbed = p.data;
+        int tested = p.changed.count();
         if (tested == 0) {
             throw new AssayException("the perturbation '" + perturbation.describe() + "' changed none of the "
                     + base.rows() + " rows of " + data.source() + (rows == null ? "" : " sampled")
@@ -96,7 +73,7 @@ final class RobustnessRun implements InvarianceCheck.Lookup {
         }
         Predictions before = Checks.predict(model, base);
         Predictions after = Checks.predict(model, perturbed);
-        return new RobustnessRun(base, perturbed, rows, before, after, info, changed, tested);
+        return new RobustnessRun(base, perturbed, rows, before, after, info, p.changed, tested);
     }
 
     /** The row of the original data that row {@code i} of the sample is. */
