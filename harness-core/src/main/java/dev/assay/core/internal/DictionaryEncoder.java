@@ -7,8 +7,19 @@ import java.util.Map;
 
 /** Assigns dense codes to strings in order of first appearance. */
 public final class DictionaryEncoder {
-    private final Map<String, Integer> codes = new HashMap<>();
-    private final List<String> values = new ArrayList<>();
+    private final Map<String, Integer> codes;
+    private final List<String> values;
+
+    public DictionaryEncoder() {
+        this.codes = new HashMap<>();
+        this.values = new ArrayList<>();
+    }
+
+    /** An encoder sized for about {@code expected} distinct values (no rehashing below that). */
+    public DictionaryEncoder(int expected) {
+        this.codes = new HashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
+        this.values = new ArrayList<>(Math.max(10, expected));
+    }
 
     public int encode(String value) {
         Integer c = codes.get(value);

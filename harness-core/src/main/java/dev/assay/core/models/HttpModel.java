@@ -203,8 +203,14 @@ public final class HttpModel implements TextModel, Availability, AutoCloseable {
      * ({@code /v1/completions} with {@code echo: true, logprobs: 0, max_tokens: 0}, as OpenAI's legacy API, vLLM and
      * llama.cpp's server offer): the URL's {@code /chat/completions} becomes {@code /completions}, a bare base URL
      * gets {@code /v1/completions}. A token counts when it ends after the prefix. Prompts go 32 to a request; a
-     * missing log-probability is a {@link ModelCallException}. Only for protocol {@code openai-chat}; not recorded
-     * in cassettes, so refused in replay mode.
+     * missing log-probability is a {@link ModelCallException}. Only for protocol {@code openai-chat}.
+     *
+     * <p>Each continuation's log-probability is one answer of the run's cache and the model's cassette: record mode
+     * writes it, replay answers it without the endpoint (a missing one is a {@link ModelCallException} naming the
+     * continuation's index and masked shape, the prefix and the key), and errors are never cached or recorded. The
+     * scored text is typically a canary secret, so its cassette line holds no request, only the log-probability and
+     * an HMAC-SHA256 of the request keyed with {@code assay.pii.salt}, which record and replay need (the same salt
+     * in both; without it they are refused).
      */
     public double[] logProbabilities(String prefix, List<String> continuations) {
         Objects.requireNonNull(prefix, "prefix");
@@ -212,21 +218,37 @@ public final class HttpModel implements TextModel, Availability, AutoCloseable {
             throw new AssayException("log-probabilities need an OpenAI-compatible model (protocol openai-chat), not "
                     + config.protocol.key());
         }
-        if (client.mode() == ModelMode.REPLAY) {
-            throw new ModelCallException(client.shownEndpoint(), -1, "log-probabilities are not kept in cassettes;"
-                    + " score candidates with model mode live or record", null);
-        }
         URI endpoint = completionsEndpoint(config.url);
         int prefixLen = prefix.codePointCount(0, prefix.length());
         double[] out = new double[continuations.size()];
-        for (int from = 0; from < out.length; from += 32) {
-            int to = Math.min(out.length, from + 32);
+        String[] what = new String[out.length];
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < out.length; i++) {
+            String continuation = Objects.requireNonNull(continuations.get(i), "continuation");
+            com.fasterxml.jackson.databind.node.ObjectNode w = Json.MAPPER.createObjectNode();
+            w.put("kind", "log-probability").put("prefix", prefix).put("continuation", continuation);
+            what[i] = w.toString();
+            Answer a = client.recallScored(what[i]);
+            if (a != null) {
+                out[i] = a.score();
+            } else if (client.mode() == ModelMode.REPLAY) {
+                throw new ModelCallException(client.shownEndpoint(), -1, "replay: cassette " + client.cassetteFile()
+                        + " has no log-probability of continuation " + i + " of " + out.length + " ("
+                        + dev.assay.core.pii.PiiMasker.mask("TEXT", continuation) + ") after the prefix \""
+                        + client.masker().excerpt(prefix, 120) + "\", key " + client.scoredKey(what[i])
+                        + "; record it with assay.model.mode=record", null);
+            } else {
+                missing.add(i);
+            }
+        }
+        for (int from = 0; from < missing.size(); from += 32) {
+            List<Integer> batch = missing.subList(from, Math.min(missing.size(), from + 32));
             com.fasterxml.jackson.databind.node.ObjectNode body = Json.MAPPER.createObjectNode();
             if (config.modelName != null) {
                 body.put("model", config.modelName);
             }
             com.fasterxml.jackson.databind.node.ArrayNode prompts = body.putArray("prompt");
-            for (int i = from; i < to; i++) {
+            for (int i : batch) {
                 prompts.add(prefix + continuations.get(i));
             }
             body.put("echo", true).put("logprobs", 0).put("max_tokens", 0);
@@ -240,20 +262,30 @@ public final class HttpModel implements TextModel, Availability, AutoCloseable {
                 throw new AssayException("cannot write a completions request", e);
             }
             com.fasterxml.jackson.databind.JsonNode choices = root.path("choices");
-            if (!choices.isArray() || choices.size() != to - from) {
+            if (!choices.isArray() || choices.size() != batch.size()) {
                 throw new ModelCallException(client.shownEndpoint(), -1, "completions endpoint "
                         + client.caller().show(endpoint) + " gave " + (choices.isArray() ? choices.size() : 0)
-                        + " choices for " + (to - from) + " prompts", null);
+                        + " choices for " + batch.size() + " prompts", null);
             }
+            double[] got = new double[batch.size()];
+            boolean[] seen = new boolean[batch.size()];
             for (com.fasterxml.jackson.databind.JsonNode choice : choices) {
                 int index = choice.path("index").asInt(-1);
-                if (index < 0 || index >= to - from) {
+                if (index < 0 || index >= batch.size() || seen[index]) {
                     throw new ModelCallException(client.shownEndpoint(), -1, "completions endpoint "
                             + client.caller().show(endpoint) + " gave a choice without a valid index", null);
                 }
-                out[from + index] = continuationLogProb(choice.path("logprobs"), prefixLen, endpoint);
+                seen[index] = true;
+                got[index] = continuationLogProb(choice.path("logprobs"), prefixLen, endpoint);
+            }
+            // the whole answer is read and checked before any of it is cached or recorded
+            for (int j = 0; j < got.length; j++) {
+                int i = batch.get(j);
+                out[i] = got[j];
+                client.rememberScored(what[i], new Answer(null, got[j], List.of()));
             }
         }
+        client.writeCassette();
         return out;
     }
 

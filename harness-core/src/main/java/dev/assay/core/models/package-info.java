@@ -113,6 +113,12 @@
  * outside the default set and the secrets (the optional country recognizers, custom detectors) are not replaced;
  * checks on answer text other than {@code pii-leak} (exact-match, similarity) see the surrogates, not the original
  * values.
+ * <p>Log-probabilities ({@code HttpModel.logProbabilities}, the {@code canary} check's exposure) are cached and
+ * recorded too, one line per scored text, but that text is usually a canary secret, so the line has no
+ * {@code request} and its key is an HMAC-SHA256 of the request keyed with {@code assay.pii.salt}:
+ * {@code {"key":"hmac-sha256:<64 hex>","response":{"label":null,"score":-12.64}}}. A plain hash would not do: a
+ * canary's format has few enough values to hash them all. Recording or replaying log-probabilities therefore needs
+ * {@code assay.pii.salt} set to a secret, the same in both (in CI, as a secret variable {@code ASSAY_PII_SALT}).
  * Cassettes of the earlier format (raw request, no key) are still read, and rewritten in this format when recorded.
  */
 package dev.assay.core.models;

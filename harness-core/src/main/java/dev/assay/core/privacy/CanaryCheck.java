@@ -47,6 +47,8 @@ import java.util.Objects;
  * likely), at most log2 n (the resolution of n samples), and the skew-normal extrapolation of
  * {@link Memorisation#exposureExtrapolated}, which can exceed it; log2 of the whole candidate space is reported
  * beside them. One group row per canary; {@code max-exposure} fails the check when a rank exposure exceeds it.
+ * The log-probabilities are recorded and replayed with the model's cassette (keyed by an HMAC under
+ * {@code assay.pii.salt}, never the secret in clear).
  *
  * <p>Secrets never leave the check: findings name the canary's row and a masked shape of the secret (letters and
  * digits as {@code *}), never the secret nor the model's answer.

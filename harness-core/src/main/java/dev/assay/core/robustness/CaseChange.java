@@ -34,6 +34,8 @@ final class CaseChange extends TextPerturbation {
                 return text.toUpperCase(Locale.ROOT);
             case LOWER:
                 return text.toLowerCase(Locale.ROOT);
+            case RANDOM:
+                return random(text, rng);
             default:
                 break;
         }
@@ -51,6 +53,32 @@ final class CaseChange extends TextPerturbation {
                 }
                 inWord = wordChar;
             } else if (Character.isLetter(cp)) {
+                sb.appendCodePoint(rng.nextBoolean() ? Character.toUpperCase(cp) : Character.toLowerCase(cp));
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Each letter upper or lower case with probability 1/2; ASCII without the Unicode tables, the rest by code point. */
+    private static String random(String text, UniformRandomProvider rng) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            char ch = text.charAt(i);
+            if (ch < 128) {
+                i++;
+                int lower = ch | 0x20;
+                if (lower >= 'a' && lower <= 'z') {
+                    sb.append((char) (rng.nextBoolean() ? lower & ~0x20 : lower));
+                } else {
+                    sb.append(ch);
+                }
+                continue;
+            }
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetter(cp)) {
                 sb.appendCodePoint(rng.nextBoolean() ? Character.toUpperCase(cp) : Character.toLowerCase(cp));
             } else {
                 sb.appendCodePoint(cp);

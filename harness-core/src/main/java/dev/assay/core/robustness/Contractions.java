@@ -1,12 +1,8 @@
 package dev.assay.core.robustness;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -38,18 +34,17 @@ final class Contractions extends TextPerturbation {
                 map.putIfAbsent(kv[1], kv[0]);
             }
         }
-        List<String> keys = new ArrayList<>(map.keySet());
-        keys.sort(Comparator.comparingInt(String::length).reversed());
-        List<String> alternatives = new ArrayList<>();
-        for (String k : keys) {
-            StringBuilder re = new StringBuilder();
-            for (String part : k.split("((?<=[ '])|(?=[ ']))")) {
-                re.append(part.equals(" ") ? "\\s+" : part.equals("'") ? "['\u2019]" : Pattern.quote(part));
-            }
-            alternatives.add(re.toString());
-        }
-        this.pattern = Pattern.compile(EDGE_BEFORE + "(?:" + String.join("|", alternatives) + ")" + EDGE_AFTER,
+        this.pattern = Pattern.compile(EDGE_BEFORE + longestFirst(map.keySet(), Contractions::regex) + EDGE_AFTER,
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /** A contraction or expansion as a regex: any run of white space between words, either apostrophe. */
+    private static String regex(String entry) {
+        StringBuilder re = new StringBuilder();
+        for (String part : entry.split("((?<=[ '])|(?=[ ']))")) {
+            re.append(part.equals(" ") ? "\\s+" : part.equals("'") ? "['\u2019]" : Pattern.quote(part));
+        }
+        return re.toString();
     }
 
     @Override
@@ -64,21 +59,8 @@ final class Contractions extends TextPerturbation {
 
     @Override
     String perturb(String text, UniformRandomProvider rng) {
-        Matcher m = pattern.matcher(text);
-        if (!m.find()) {
-            return text;
-        }
-        StringBuilder sb = new StringBuilder(text.length() + 8);
-        int pos = 0;
-        do {
-            sb.append(text, pos, m.start());
-            String found = m.group();
-            String key = found.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s+", " ");
-            sb.append(inCaseOf(found, map.get(key)));
-            pos = m.end();
-        } while (m.find());
-        sb.append(text, pos, text.length());
-        return sb.toString();
+        return replace(text, matches(pattern, text), found -> inCaseOf(found, map.get(
+                found.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s+", " "))));
     }
 
     /** {@code replacement} in upper case when {@code found} is, capitalised when {@code found} starts in upper case. */

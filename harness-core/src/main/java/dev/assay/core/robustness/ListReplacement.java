@@ -1,11 +1,9 @@
 package dev.assay.core.robustness;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -35,12 +33,8 @@ final class ListReplacement extends TextPerturbation {
             }
             lists.add(l);
         }
-        all.sort(Comparator.comparingInt(String::length).reversed());
-        StringBuilder re = new StringBuilder("(?<![\\p{L}\\p{N}\\p{M}])(?:");
-        for (int i = 0; i < all.size(); i++) {
-            re.append(i == 0 ? "" : "|").append(Pattern.quote(all.get(i)));
-        }
-        this.pattern = Pattern.compile(re.append(")(?![\\p{L}\\p{N}\\p{M}])").toString());
+        this.pattern = Pattern.compile("(?<![\\p{L}\\p{N}\\p{M}])" + longestFirst(all, Pattern::quote)
+                + "(?![\\p{L}\\p{N}\\p{M}])");
     }
 
     static ListReplacement names(String column) {
@@ -56,24 +50,24 @@ final class ListReplacement extends TextPerturbation {
         return what + " " + column;
     }
 
+    /** The matches of the entries in {@code text}, found once per distinct text. */
+    @Override
+    Object prepare(String text) {
+        return matches(pattern, text);
+    }
+
     @Override
     String perturb(String text, UniformRandomProvider rng) {
-        Matcher m = pattern.matcher(text);
-        if (!m.find()) {
-            return text;
-        }
-        StringBuilder sb = new StringBuilder(text.length() + 8);
-        int pos = 0;
-        do {
-            sb.append(text, pos, m.start());
-            String found = m.group();
+        return perturb(text, prepare(text), rng);
+    }
+
+    @Override
+    String perturb(String text, Object prepared, UniformRandomProvider rng) {
+        return replace(text, (int[]) prepared, found -> {
             List<String> list = lists.get(listOf.get(found));
             int self = list.indexOf(found);
             int r = rng.nextInt(list.size() - 1);
-            sb.append(list.get(r >= self ? r + 1 : r));
-            pos = m.end();
-        } while (m.find());
-        sb.append(text, pos, text.length());
-        return sb.toString();
+            return list.get(r >= self ? r + 1 : r);
+        });
     }
 }

@@ -41,18 +41,47 @@ final class Typos extends TextPerturbation {
                 + per.name().toLowerCase(Locale.ROOT);
     }
 
+    /** A text's code points and letters ({@link #letters}); {@code bmp} when code point i is char i. */
+    private record Letters(int[] cps, int[] u, int n, boolean bmp) {
+    }
+
+    @Override
+    Object prepare(String text) {
+        int len = text.length();
+        int[] cps = new int[len];
+        int m = 0;
+        for (int i = 0; i < len; ) {
+            int cp = text.codePointAt(i);
+            cps[m++] = cp;
+            i += Character.charCount(cp);
+        }
+        if (m < len) {
+            cps = java.util.Arrays.copyOf(cps, m);
+        }
+        int[] u = new int[2 * m];
+        return new Letters(cps, u, letters(cps, u), m == len);
+    }
+
     @Override
     String perturb(String text, UniformRandomProvider rng) {
-        int[] cps = text.codePoints().toArray();
-        int[] u = new int[2 * cps.length];
-        int n = letters(cps, u);
+        return perturb(text, prepare(text), rng);
+    }
+
+    @Override
+    String perturb(String text, Object prepared, UniformRandomProvider rng) {
+        Letters l = (Letters) prepared;
+        int[] cps = l.cps();
+        int[] u = l.u();
+        int n = l.n();
         if (n == 0) {
             return text;
         }
         boolean[] hit = new boolean[n];
+        boolean any = false;
         if (per == Perturbations.Unit.CHAR) {
             for (int k = 0; k < n; k++) {
                 hit[k] = rng.nextDouble() < rate;
+                any |= hit[k];
             }
         } else {
             int k0 = 0;
@@ -65,49 +94,54 @@ final class Typos extends TextPerturbation {
                 if (rng.nextDouble() < rate) {
                     if (kind != Perturbations.Typo.SWAP) {
                         hit[k0 + rng.nextInt(len)] = true;
+                        any = true;
                     } else if (len >= 2) {
                         hit[k0 + rng.nextInt(len - 1)] = true;
+                        any = true;
                     }
                 }
                 k0 = k1;
             }
+        }
+        if (!any) {
+            return text; // no mistake drawn: the text as it is
         }
         StringBuilder sb = new StringBuilder(text.length() + 4);
         int pos = 0;
         for (int k = 0; k < n; k++) {
             int s = u[2 * k];
             int e = u[2 * k + 1];
-            append(sb, cps, pos, s);
+            append(sb, text, l, pos, s);
             pos = e;
             if (!hit[k]) {
-                append(sb, cps, s, e);
+                append(sb, text, l, s, e);
                 continue;
             }
             switch (kind) {
                 case DROP -> { }
                 case SWAP -> {
                     if (k + 1 < n && u[2 * k + 2] == e) {
-                        append(sb, cps, e, u[2 * k + 3]);
-                        append(sb, cps, s, e);
+                        append(sb, text, l, e, u[2 * k + 3]);
+                        append(sb, text, l, s, e);
                         pos = u[2 * k + 3];
                         k++;
                     } else {
-                        append(sb, cps, s, e);
+                        append(sb, text, l, s, e);
                     }
                 }
                 case INSERT -> {
-                    append(sb, cps, s, e);
+                    append(sb, text, l, s, e);
                     int nb = neighbour(cps[s], rng);
                     sb.appendCodePoint(nb < 0 ? cps[s] : nb);
                 }
                 default -> { // KEYBOARD
                     int nb = neighbour(cps[s], rng);
                     sb.appendCodePoint(nb < 0 ? cps[s] : nb);
-                    append(sb, cps, s + 1, e);
+                    append(sb, text, l, s + 1, e);
                 }
             }
         }
-        append(sb, cps, pos, cps.length);
+        append(sb, text, l, pos, cps.length);
         return sb.toString();
     }
 
@@ -131,6 +165,15 @@ final class Typos extends TextPerturbation {
     private static void append(StringBuilder sb, int[] cps, int from, int to) {
         for (int i = from; i < to; i++) {
             sb.appendCodePoint(cps[i]);
+        }
+    }
+
+    /** Code points {@code [from, to)}: a slice of the text itself when code point i is char i. */
+    private static void append(StringBuilder sb, String text, Letters l, int from, int to) {
+        if (l.bmp()) {
+            sb.append(text, from, to);
+        } else {
+            append(sb, l.cps(), from, to);
         }
     }
 }

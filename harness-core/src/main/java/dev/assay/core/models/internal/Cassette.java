@@ -38,6 +38,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *     ({@link Surrogates}), so that a {@code pii-leak} check replayed from the cassette finds the same number of
  *     values per entity, and gives the same verdict, without the raw values being stored.</li>
  * </ul>
+ * A request whose text may itself be a secret (the log-probability of a canary's secret, see
+ * {@code HttpModel.logProbabilities}) is stored as a line with no {@code request} and a keyed key,
+ * {@code {"key":"hmac-sha256:<64 hex>","response":{"label":null,"score":-12.6}}}: the HMAC-SHA256 of the canonical
+ * request under a secret key ({@code assay.pii.salt}), so that a low-entropy secret cannot be recovered by hashing
+ * every candidate of its format ({@link #keyed}, {@link #getKeyed}, {@link #putKeyed}).
  * Lines of the earlier format (a raw {@code request} and no {@code key}) are still read; recording rewrites them.
  */
 public final class Cassette {
@@ -104,6 +109,39 @@ public final class Cassette {
             throw new IllegalStateException(e);
         }
     });
+
+    /**
+     * {@code hmac-sha256:} and the 64 hex digits of the HMAC-SHA256 of the canonical {@code request} under
+     * {@code secretKey}: the key of a request that must not be recoverable from the cassette.
+     */
+    public static String keyed(String request, String secretKey) {
+        if (secretKey == null || secretKey.isEmpty()) {
+            throw new IllegalArgumentException("a keyed cassette entry needs a secret key");
+        }
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "hmac-sha256:" + HexFormat.of().formatHex(mac.doFinal(request.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    /** The stored answer under a {@link #keyed} key, or null. */
+    public Answer getKeyed(String key) {
+        return entries.get(key);
+    }
+
+    /** Records {@code answer} under a {@link #keyed} key, with no rendering of the request. */
+    public void putKeyed(String key, Answer answer) {
+        if (putRaw.get(key) == answer) {
+            return;
+        }
+        Answer clean = clean(answer);
+        entries.put(key, clean);
+        lines.put(key, "{\"key\":\"" + key + "\",\"response\":" + responseJson(clean) + "}");
+        putRaw.put(key, answer);
+    }
 
     /** The stored answer to the canonical {@code request}, or null. */
     public Answer get(String request) {
@@ -213,9 +251,10 @@ public final class Cassette {
                     int end = (int) p.getCurrentLocation().getCharOffset();
                     request = line.substring(start, end);
                 } else if ("key".equals(field)) {
-                    if (t != JsonToken.VALUE_STRING || !p.getText().startsWith("sha256:")
-                            || p.getText().length() != 71) {
-                        throw new IOException("key is not sha256: and 64 hex digits");
+                    if (t != JsonToken.VALUE_STRING || !(p.getText().startsWith("sha256:")
+                            && p.getText().length() == 71 || p.getText().startsWith("hmac-sha256:")
+                            && p.getText().length() == 76)) {
+                        throw new IOException("key is not sha256: (or hmac-sha256:) and 64 hex digits");
                     }
                     key = p.getText();
                 } else if ("response".equals(field)) {

@@ -33,6 +33,7 @@ public final class ModelClient implements AutoCloseable {
     private final Masker masker;
     private final ModelMode mode;
     private final String requestPrefix;
+    private final String paramsJson;
     private final Map<String, Answer> cache;
     private final Cassette cassette;
     private volatile ExecutorService pool;
@@ -63,6 +64,7 @@ public final class ModelClient implements AutoCloseable {
             throw new AssayException("cannot write the model's parameters: " + e, e);
         }
         this.requestPrefix = "{\"model\":" + paramsJson + ",\"input\":";
+        this.paramsJson = paramsJson;
         this.cache = config.cache
                 ? CACHES.computeIfAbsent(masker.mask(codec.endpoint().toString()) + " " + paramsJson,
                         k -> new ConcurrentHashMap<>())
@@ -354,6 +356,68 @@ public final class ModelClient implements AutoCloseable {
             p.shutdownNow();
         }
     }
+
+    /**
+     * The answer to a request that is not a row's (the log-probability of a text after a prefix, asked by
+     * {@code HttpModel.logProbabilities}): from the run's cache, else in replay from the cassette; null when it must
+     * be asked (in replay: when the cassette lacks it). {@code what} is the request's canonical JSON, without the
+     * model's parameters (added here). Its text may be a secret (a canary), so in record and replay its cassette entry
+     * is keyed by {@link #scoredKey} and holds no rendering of the request.
+     */
+    public Answer recallScored(String what) {
+        String key = SCORED + what;
+        String cassetteKey = mode == ModelMode.LIVE ? null : scoredKey(what);
+        Answer a = cache != null ? cache.get(key) : null;
+        if (a == null && mode == ModelMode.REPLAY) {
+            a = cassette.getKeyed(cassetteKey);
+            if (a != null && cache != null) {
+                cache.put(key, a);
+            }
+        }
+        if (a != null && mode == ModelMode.RECORD) {
+            cassette.putKeyed(cassetteKey, a);
+        }
+        return a;
+    }
+
+    /** Keeps the (checked, never an error) answer to a scored request in the run's cache and, in record, the cassette. */
+    public void rememberScored(String what, Answer a) {
+        if (cache != null) {
+            cache.put(SCORED + what, a);
+        }
+        if (mode == ModelMode.RECORD) {
+            cassette.putKeyed(scoredKey(what), a);
+        }
+    }
+
+    /**
+     * The cassette key of a scored request: the HMAC-SHA256 of the model's parameters and {@code what} under
+     * {@code assay.pii.salt}, which must be set (the same in record and replay): with a public key, a low-entropy
+     * secret in the request could be recovered by hashing every candidate of its format.
+     */
+    public String scoredKey(String what) {
+        if (c.surrogateKey == null || c.surrogateKey.isEmpty()) {
+            throw new AssayException("log-probabilities in " + mode.name().toLowerCase(java.util.Locale.ROOT)
+                    + " mode need a secret assay.pii.salt (the same when recording and replaying): their requests"
+                    + " hold the scored text, a canary secret, which the cassette keeps only as an HMAC keyed with"
+                    + " it; set assay.pii.salt (environment ASSAY_PII_SALT)");
+        }
+        return Cassette.keyed("{\"model\":" + paramsJson + ",\"scored\":" + what + "}", c.surrogateKey);
+    }
+
+    /** The cassette file (record and replay). */
+    public java.nio.file.Path cassetteFile() {
+        return cassette == null ? c.cassette : cassette.file();
+    }
+
+    /** In record mode, writes the cassette (after scored requests; {@link #answer} writes it itself). */
+    public void writeCassette() {
+        if (cassette != null && mode == ModelMode.RECORD) {
+            cassette.write();
+        }
+    }
+
+    private static final String SCORED = "scored ";
 
     /** For tests and benchmarks: forget every in-memory answer. */
     public static void clearCaches() {
