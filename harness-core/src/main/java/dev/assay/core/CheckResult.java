@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.assay.core.internal.Require;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -419,9 +420,7 @@ public final class CheckResult {
 
         /** Counts failing cases that were not recorded one by one (for example beyond a check's own cap). */
         public Builder uncountedFailingCases(long more) {
-            if (more < 0) {
-                throw new IllegalArgumentException("more must not be negative, was " + more);
-            }
+            Require.notNegative("more", more);
             examplesTotal += more;
             return this;
         }

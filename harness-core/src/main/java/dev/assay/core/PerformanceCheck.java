@@ -3,6 +3,7 @@ package dev.assay.core;
 import dev.assay.core.internal.BinaryOutcomes;
 import dev.assay.core.internal.Fmt;
 import dev.assay.core.internal.GroupIndex;
+import dev.assay.core.internal.Require;
 import dev.assay.core.internal.Stats;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,15 +84,11 @@ public final class PerformanceCheck implements Check {
         this.missingAsGroup = b.missingAsGroup;
         this.label = b.label;
         this.positive = b.positive;
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be between 0 and 1, was " + confidence);
-        }
+        Require.confidence(confidence);
         if (bootstrap < 1) {
             throw new IllegalArgumentException("bootstrap resamples must be at least 1, was " + bootstrap);
         }
-        if (minGroupSize < 0) {
-            throw new IllegalArgumentException("min-group-size must not be negative, was " + minGroupSize);
-        }
+        Require.notNegative("min-group-size", minGroupSize);
         if (new java.util.HashSet<>(by).size() != by.size()) {
             throw new IllegalArgumentException("by " + by + " names a column more than once");
         }

@@ -16,6 +16,7 @@ import dev.assay.core.RegressionFile;
 import dev.assay.core.RunContext;
 import dev.assay.core.Threshold;
 import dev.assay.core.Verdict;
+import dev.assay.core.internal.Require;
 import dev.assay.core.internal.Stats;
 import dev.assay.core.models.HttpModel;
 import dev.assay.core.pii.PiiScanner;
@@ -107,21 +108,15 @@ public final class AdversarialCheck implements Check {
         if (samples < 1) {
             throw new IllegalArgumentException("samples must be at least 1, was " + samples);
         }
-        if (maxSuccessRate != null && !(maxSuccessRate >= 0 && maxSuccessRate <= 1)) {
-            throw new IllegalArgumentException("max-success-rate must be between 0 and 1, was " + maxSuccessRate);
-        }
+        Require.unitInterval("max-success-rate", maxSuccessRate);
         familyMax.forEach((f, v) -> {
             if (!(v != null && v >= 0 && v <= 1)) {
                 throw new IllegalArgumentException("max-success-rate of family " + f + " must be between 0 and 1, was "
                         + v);
             }
         });
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be between 0 and 1, was " + confidence);
-        }
-        if (examples < 0) {
-            throw new IllegalArgumentException("examples must not be negative, was " + examples);
-        }
+        Require.confidence(confidence);
+        Require.notNegative("examples", examples);
     }
 
     /** A builder. */

@@ -20,6 +20,7 @@ import dev.assay.core.data.internal.Masker;
 import dev.assay.core.internal.BinaryOutcomes;
 import dev.assay.core.internal.Fmt;
 import dev.assay.core.internal.GroupIndex;
+import dev.assay.core.internal.Require;
 import dev.assay.core.internal.Stats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,9 +72,7 @@ public final class CompareCheck implements Check {
         if (!(margin >= 0)) {
             throw new IllegalArgumentException("margin must be at least 0, was " + margin);
         }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be between 0 and 1, was " + confidence);
-        }
+        Require.confidence(confidence);
         if (bootstrap < 100) {
             throw new IllegalArgumentException("bootstrap needs at least 100 resamples, was " + bootstrap);
         }

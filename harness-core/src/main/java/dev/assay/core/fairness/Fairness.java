@@ -7,6 +7,7 @@ import dev.assay.core.Dataset;
 import dev.assay.core.Decision;
 import dev.assay.core.Model;
 import dev.assay.core.RunContext;
+import dev.assay.core.internal.Require;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -166,9 +167,7 @@ public final class Fairness {
 
         /** {@code confidence} of the intervals (default 0.95). */
         public Builder confidence(double confidence) {
-            if (!(confidence > 0 && confidence < 1)) {
-                throw new IllegalArgumentException("confidence must be between 0 and 1, was " + confidence);
-            }
+            Require.confidence(confidence);
             this.confidence = confidence;
             return this;
         }

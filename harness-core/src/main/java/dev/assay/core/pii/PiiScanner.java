@@ -1,5 +1,6 @@
 package dev.assay.core.pii;
 
+import dev.assay.core.internal.Require;
 import dev.assay.core.pii.internal.Candidate;
 import dev.assay.core.pii.internal.DenyListDetector;
 import dev.assay.core.pii.internal.Detector;
@@ -166,9 +167,7 @@ public final class PiiScanner {
 
         /** Drops matches scoring below {@code minScore} (0 to 1; default 0.4). */
         public Builder minScore(double minScore) {
-            if (!(minScore >= 0 && minScore <= 1)) {
-                throw new IllegalArgumentException("min-score must be between 0 and 1, was " + minScore);
-            }
+            Require.unitInterval("min-score", minScore);
             this.minScore = minScore;
             return this;
         }

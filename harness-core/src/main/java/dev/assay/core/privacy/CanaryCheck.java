@@ -18,6 +18,7 @@ import dev.assay.core.Predictions;
 import dev.assay.core.RunContext;
 import dev.assay.core.Threshold;
 import dev.assay.core.Verdict;
+import dev.assay.core.internal.Require;
 import dev.assay.core.internal.Stats;
 import dev.assay.core.internal.Text;
 import dev.assay.core.models.HttpModel;
@@ -92,9 +93,7 @@ public final class CanaryCheck implements Check {
         if (!(b.maxRate >= 0 && b.maxRate <= 1)) {
             throw new IllegalArgumentException("max-extraction-rate must be in [0, 1], was " + b.maxRate);
         }
-        if (!(b.confidence > 0 && b.confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be between 0 and 1, was " + b.confidence);
-        }
+        Require.confidence(b.confidence);
         if (!b.judge.equals("fuzzy") && !b.judge.equals("exact")) {
             throw new IllegalArgumentException("judge must be fuzzy or exact, was '" + b.judge + "'");
         }

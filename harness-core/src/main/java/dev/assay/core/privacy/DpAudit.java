@@ -1,5 +1,6 @@
 package dev.assay.core.privacy;
 
+import dev.assay.core.internal.Require;
 import dev.assay.core.privacy.internal.AuditEngine;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,9 +100,7 @@ public final class DpAudit<I, O> {
 
     /** The confidence of the lower bound (default 0.95). */
     public DpAudit<I, O> confidence(double confidence) {
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be between 0 and 1, was " + confidence);
-        }
+        Require.confidence(confidence);
         this.confidence = confidence;
         return this;
     }

@@ -12,6 +12,7 @@ import dev.assay.core.Model;
 import dev.assay.core.RunContext;
 import dev.assay.core.Threshold;
 import dev.assay.core.Verdict;
+import dev.assay.core.internal.Require;
 import dev.assay.core.internal.Stats;
 import dev.assay.core.privacy.internal.Fmt;
 import dev.assay.core.privacy.internal.MembershipMetrics;
@@ -73,9 +74,7 @@ public final class MembershipInferenceCheck implements Check {
         if ((b.members == null) != (b.nonMembers == null)) {
             throw new IllegalArgumentException("members and non-members datasets go together");
         }
-        if (!(b.confidence > 0 && b.confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be between 0 and 1, was " + b.confidence);
-        }
+        Require.confidence(b.confidence);
         if (b.bootstrap < 100) {
             throw new IllegalArgumentException("bootstrap must be at least 100 resamples, was " + b.bootstrap);
         }

@@ -14,6 +14,7 @@ import dev.assay.core.ModelInfo;
 import dev.assay.core.RunContext;
 import dev.assay.core.Threshold;
 import dev.assay.core.Verdict;
+import dev.assay.core.internal.Require;
 import dev.assay.core.internal.Stats;
 import dev.assay.core.robustness.internal.Fmt;
 import dev.assay.core.robustness.internal.Frames;
@@ -93,9 +94,7 @@ public final class BoundarySearchCheck implements Check {
         if (radius != null && !(radius > 0 && radius < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("radius must be a positive number, was " + radius);
         }
-        if (maxFlipRate != null && !(maxFlipRate >= 0 && maxFlipRate <= 1)) {
-            throw new IllegalArgumentException("max-flip-rate must be between 0 and 1, was " + maxFlipRate);
-        }
+        Require.unitInterval("max-flip-rate", maxFlipRate);
         if (maxFlipRate != null && radius == null) {
             throw new IllegalArgumentException("max-flip-rate needs a radius: the rate is of rows flipped within it");
         }
@@ -103,9 +102,7 @@ public final class BoundarySearchCheck implements Check {
             throw new IllegalArgumentException("min-median-distance must be a number of at least 0, was "
                     + minMedianDistance);
         }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be between 0 and 1, was " + confidence);
-        }
+        Require.confidence(confidence);
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.assay.core.Predictions;
 import dev.assay.core.RunContext;
 import dev.assay.core.Threshold;
 import dev.assay.core.Verdict;
+import dev.assay.core.internal.Require;
 import dev.assay.core.internal.Stats;
 import dev.assay.core.internal.Text;
 import dev.assay.core.pii.PiiScanner;
@@ -61,26 +62,15 @@ public final class ConsistencyCheck implements Check {
             throw new IllegalArgumentException("repeats must be at least 2 (or 1 with batch-vs-single), was "
                     + repeats);
         }
-        if (!(minSimilarity >= 0 && minSimilarity <= 1)) {
-            throw new IllegalArgumentException("min-similarity must be between 0 and 1, was " + minSimilarity);
-        }
+        Require.unitInterval("min-similarity", minSimilarity);
         if (tolerance != null && !(tolerance >= 0)) {
             throw new IllegalArgumentException("tolerance must not be negative, was " + tolerance);
         }
-        if (sample != null && sample < 1) {
-            throw new IllegalArgumentException("sample must be at least 1 row, was " + sample);
-        }
-        if (!(b.maxInconsistencyRate >= 0 && b.maxInconsistencyRate <= 1)) {
-            throw new IllegalArgumentException("max-inconsistency-rate must be between 0 and 1, was "
-                    + b.maxInconsistencyRate);
-        }
+        Require.sampleRows(sample);
+        Require.unitInterval("max-inconsistency-rate", b.maxInconsistencyRate);
         this.threshold = Threshold.atMost(b.maxInconsistencyRate);
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be between 0 and 1, was " + confidence);
-        }
-        if (examples < 0) {
-            throw new IllegalArgumentException("examples must not be negative, was " + examples);
-        }
+        Require.confidence(confidence);
+        Require.notNegative("examples", examples);
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.assay.core.Model;
 import dev.assay.core.RunContext;
 import dev.assay.core.Threshold;
 import dev.assay.core.Verdict;
+import dev.assay.core.internal.Require;
 import dev.assay.core.internal.Stats;
 import dev.assay.core.robustness.internal.Fmt;
 import java.util.ArrayList;
@@ -58,22 +59,13 @@ public final class DirectionalCheck implements Check {
         this.decision = b.decision;
         this.confidence = b.confidence;
         this.examples = b.examples;
-        if (b.maxViolationRate != null && !(b.maxViolationRate >= 0 && b.maxViolationRate <= 1)) {
-            throw new IllegalArgumentException("max-violation-rate must be between 0 and 1, was "
-                    + b.maxViolationRate);
-        }
+        Require.unitInterval("max-violation-rate", b.maxViolationRate);
         if (!(tolerance >= 0)) {
             throw new IllegalArgumentException("tolerance must not be negative, was " + tolerance);
         }
-        if (sample != null && sample < 1) {
-            throw new IllegalArgumentException("sample must be at least 1 row, was " + sample);
-        }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be between 0 and 1, was " + confidence);
-        }
-        if (examples < 0) {
-            throw new IllegalArgumentException("examples must not be negative, was " + examples);
-        }
+        Require.sampleRows(sample);
+        Require.confidence(confidence);
+        Require.notNegative("examples", examples);
     }
 
     @Override

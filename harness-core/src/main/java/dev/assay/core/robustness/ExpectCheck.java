@@ -22,6 +22,7 @@ import dev.assay.core.RunContext;
 import dev.assay.core.Threshold;
 import dev.assay.core.Verdict;
 import dev.assay.core.internal.Json;
+import dev.assay.core.internal.Require;
 import dev.assay.core.internal.Stats;
 import dev.assay.core.internal.Text;
 import dev.assay.core.pii.PiiScanner;
@@ -77,9 +78,7 @@ public final class ExpectCheck implements Check {
         this.decision = b.decision;
         this.confidence = b.confidence;
         this.examples = b.examples;
-        if (!(b.maxFailureRate >= 0 && b.maxFailureRate <= 1)) {
-            throw new IllegalArgumentException("max-failure-rate must be between 0 and 1, was " + b.maxFailureRate);
-        }
+        Require.unitInterval("max-failure-rate", b.maxFailureRate);
         this.threshold = Threshold.atMost(b.maxFailureRate);
         if (samples < 1) {
             throw new IllegalArgumentException("samples must be at least 1, was " + samples);
@@ -88,12 +87,8 @@ public final class ExpectCheck implements Check {
             throw new IllegalArgumentException("min-pass must be between 1 and samples (" + samples + "), was "
                     + minPass);
         }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be between 0 and 1, was " + confidence);
-        }
-        if (examples < 0) {
-            throw new IllegalArgumentException("examples must not be negative, was " + examples);
-        }
+        Require.confidence(confidence);
+        Require.notNegative("examples", examples);
         for (int i = 0; i < cases.size(); i++) {
             if (!cases.get(i).expectsSomething()) {
                 throw new IllegalArgumentException("case " + i + (cases.get(i).name == null ? ""

@@ -3,6 +3,7 @@ package dev.assay.core.robustness;
 import dev.assay.core.CheckResult;
 import dev.assay.core.Dataset;
 import dev.assay.core.Model;
+import dev.assay.core.internal.Require;
 import java.util.Objects;
 
 /**
@@ -81,9 +82,7 @@ public final class Invariance {
          * @throws IllegalArgumentException when {@code min} is not in {@code [0, 1]}
          */
         public Builder minSimilarity(double min) {
-            if (!(min >= 0 && min <= 1)) {
-                throw new IllegalArgumentException("min-similarity must be between 0 and 1, was " + min);
-            }
+            Require.unitInterval("min-similarity", min);
             this.minSimilarity = min;
             return this;
         }

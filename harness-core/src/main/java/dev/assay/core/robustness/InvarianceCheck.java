@@ -18,6 +18,7 @@ import dev.assay.core.RegressionFile;
 import dev.assay.core.RunContext;
 import dev.assay.core.Threshold;
 import dev.assay.core.Verdict;
+import dev.assay.core.internal.Require;
 import dev.assay.core.internal.Stats;
 import dev.assay.core.internal.Text;
 import dev.assay.core.pii.PiiScanner;
@@ -91,21 +92,13 @@ public final class InvarianceCheck implements Check {
         this.decision = b.decision;
         this.confidence = b.confidence;
         this.examples = b.examples;
-        if (b.maxFlipRate != null && !(b.maxFlipRate >= 0 && b.maxFlipRate <= 1)) {
-            throw new IllegalArgumentException("max-flip-rate must be between 0 and 1, was " + b.maxFlipRate);
-        }
+        Require.unitInterval("max-flip-rate", b.maxFlipRate);
         if (tolerance != null && !(tolerance >= 0)) {
             throw new IllegalArgumentException("tolerance must not be negative, was " + tolerance);
         }
-        if (sample != null && sample < 1) {
-            throw new IllegalArgumentException("sample must be at least 1 row, was " + sample);
-        }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be between 0 and 1, was " + confidence);
-        }
-        if (examples < 0) {
-            throw new IllegalArgumentException("examples must not be negative, was " + examples);
-        }
+        Require.sampleRows(sample);
+        Require.confidence(confidence);
+        Require.notNegative("examples", examples);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.core.AssayException;
 import dev.assay.core.Dataset;
 import dev.assay.core.internal.Json;
+import dev.assay.core.internal.Require;
 import dev.assay.core.models.ModelCallException;
 import dev.assay.core.models.ModelMode;
 import java.net.URI;
@@ -119,9 +120,7 @@ public final class ModelClient implements AutoCloseable {
      * request of its own (for checks that compare repeated answers), not a cache hit.
      */
     public Answer[][] answer(Dataset data, int repeat) {
-        if (repeat < 0) {
-            throw new IllegalArgumentException("repeat must not be negative, was " + repeat);
-        }
+        Require.notNegative("repeat", repeat);
         Inputs in = new Inputs(data, c);
         OutputReader reader = new OutputReader(c, data);
         int perRow = codec.samplesPerRequest() > 1 ? 1 : Math.max(1, c.samples);
