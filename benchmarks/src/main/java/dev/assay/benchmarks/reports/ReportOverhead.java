@@ -38,8 +38,12 @@ import java.util.stream.Stream;
  *   <li><b>reported</b>: the same, and for each check an Allure test case with {@link AllureCheckWriter} (labels,
  *       parameters, links, tables, charts, JSON) written to disk as a scenario test does, then one
  *       {@link RunRecorder#flush()}: evidence.json, model card (Markdown + HTML), Allure run files and the
- *       SHA-256 manifest.</li>
+ *       SHA-256 manifest. The reported runs share one Allure lifecycle (one {@link FileSystemResultsWriter}), as the
+ *       tests of a JVM share Allure's default lifecycle; the writer's JSON serialisers are built once per JVM,
+ *       like every other class-loading and warm-up cost that the warm-up rounds leave out.</li>
  * </ul>
+ * The files go under {@code java.io.tmpdir}: {@code -Djava.io.tmpdir=/dev/shm} measures them on tmpfs, without
+ * the disk file system's cost of creating a file.
  * Prints the median wall-clock time and the median process CPU time of each, and the overhead
  * {@code reported / bare - 1}.
  *
@@ -122,16 +126,26 @@ public final class ReportOverhead {
         }
     }
 
+    /**
+     * The Allure lifecycle of the reported runs: one per JVM, as in a test run, where allure-jupiter's listener and
+     * {@code Allure.getLifecycle()} share the one default lifecycle (and its writer's JSON serialisers) for every
+     * test. Its results directory is emptied after each reported run.
+     */
+    private static AllureLifecycle lifecycle;
+    private static Path allureResults;
+
     /** One run of the suites: {wall ns, process CPU ns, checks}. */
     private static long[] run(List<Path> files, Path dir, boolean withReports) {
+        if (lifecycle == null) {
+            allureResults = dir.getParent().resolve("allure-results");
+            lifecycle = new AllureLifecycle(new FileSystemResultsWriter(allureResults));
+        }
         Map<String, String> config = Map.of(AssayConstants.EVIDENCE_DIR, dir.resolve("assay").toString(),
-                AssayConstants.ALLURE_RESULTS_DIR, dir.resolve("allure-results").toString(),
+                AssayConstants.ALLURE_RESULTS_DIR, allureResults.toString(),
                 AssayConstants.EVIDENCE_TIMESTAMP, "2026-11-26T12:00:00Z");
         AssaySettings settings = AssaySettings.of(k -> Optional.ofNullable(config.get(k)), Map.of(), Map.of());
-        AllureLifecycle lifecycle = withReports
-                ? new AllureLifecycle(new FileSystemResultsWriter(dir.resolve("allure-results"))) : null;
         AllureLifecycle previous = Allure.getLifecycle();
-        if (lifecycle != null) {
+        if (withReports) {
             Allure.setLifecycle(lifecycle);
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -177,6 +191,9 @@ public final class ReportOverhead {
         }
         long wall = System.nanoTime() - t0;
         long cpu = os.getProcessCpuTime() - cpu0;
+        if (withReports) {
+            delete(allureResults);
+        }
         return new long[] {wall, cpu, checks};
     }
 

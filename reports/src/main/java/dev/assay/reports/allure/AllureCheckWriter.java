@@ -15,15 +15,16 @@ import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Link;
 import io.qameta.allure.model.Parameter;
+import io.qameta.allure.model.TestResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Adds a {@link CheckResult} to the Allure result of the test that is running. Does nothing when no Allure test is
@@ -92,18 +93,29 @@ public final class AllureCheckWriter {
         if (lifecycle.getCurrentTestCase().isEmpty()) {
             return;
         }
-        labels(lifecycle, result, options);
-        parameters(lifecycle, result);
-        links(lifecycle, result, options);
+        List<Label> labels = labels(result, options);
+        String severity = options.severity() != null ? options.severity()
+                : result.verdict() == Verdict.PASS ? "normal" : "critical";
+        List<Parameter> parameters = parameters(result);
+        List<Options.Link> links = links(result, options);
+        // one update of the test result (each update looks the test up and locks it)
+        lifecycle.updateTestCase(test -> {
+            addLabels(test, labels, severity);
+            addParameters(test, result, parameters);
+            addLinks(test, links);
+        });
         attachments(result);
     }
 
-    private static void links(AllureLifecycle lifecycle, CheckResult r, Options options) {
+    /** The scenario link's target per scenario file: a run links many checks to few files. */
+    private static final Map<Path, String> SCENARIO_PATHS = new ConcurrentHashMap<>();
+
+    private static List<Options.Link> links(CheckResult r, Options options) {
         String base = options.linkBase() != null ? options.linkBase()
                 : AssaySettings.fromSystem().get(AssayConstants.REPORT_LINK_BASE).orElse(null);
         List<Options.Link> wanted = new ArrayList<>();
         if (options.scenario() != null) {
-            String rel = ReportLinks.projectRelative(options.scenario());
+            String rel = SCENARIO_PATHS.computeIfAbsent(options.scenario(), ReportLinks::projectRelative);
             String name = options.scenario().getFileName() == null ? rel : options.scenario().getFileName().toString();
             wanted.add(new Options.Link("scenario: " + name, "link", ReportLinks.resolve(base, rel)
                     + (options.scenarioLine() > 0 ? "#L" + options.scenarioLine() : "")));
@@ -117,18 +129,25 @@ public final class AllureCheckWriter {
             wanted.add(new Options.Link("kind: " + r.kind(), "link", doc + ReportLinks.kindAnchor(r.kind())));
         }
         wanted.addAll(options.links());
-        lifecycle.updateTestCase(test -> {
-            for (Options.Link l : wanted) {
-                boolean present = test.getLinks().stream().anyMatch(e -> l.url().equals(e.getUrl())
-                        && l.name().equals(e.getName()));
-                if (!present) {
-                    test.getLinks().add(new Link().setName(l.name()).setType(l.type()).setUrl(l.url()));
-                }
-            }
-        });
+        return wanted;
     }
 
-    private static void labels(AllureLifecycle lifecycle, CheckResult r, Options options) {
+    private static void addLinks(TestResult test, List<Options.Link> wanted) {
+        for (Options.Link l : wanted) {
+            boolean present = false;
+            for (Link e : test.getLinks()) {
+                if (l.url().equals(e.getUrl()) && l.name().equals(e.getName())) {
+                    present = true;
+                    break;
+                }
+            }
+            if (!present) {
+                test.getLinks().add(new Link().setName(l.name()).setType(l.type()).setUrl(l.url()));
+            }
+        }
+    }
+
+    private static List<Label> labels(CheckResult r, Options options) {
         List<Label> wanted = new ArrayList<>();
         wanted.add(label("epic", CheckFamilies.of(r.kind())));
         wanted.add(label("feature", r.kind()));
@@ -139,75 +158,92 @@ public final class AllureCheckWriter {
         for (String tag : options.tags()) {
             wanted.add(label("tag", tag));
         }
-        String severity = options.severity() != null ? options.severity()
-                : r.verdict() == Verdict.PASS ? "normal" : "critical";
-        lifecycle.updateTestCase(test -> {
-            for (Label l : wanted) {
-                boolean present = test.getLabels().stream()
-                        .anyMatch(e -> l.getName().equals(e.getName()) && l.getValue().equals(e.getValue()));
-                if (!present) {
-                    test.getLabels().add(l);
+        return wanted;
+    }
+
+    private static void addLabels(TestResult test, List<Label> wanted, String severity) {
+        List<Label> present = test.getLabels();
+        for (Label l : wanted) {
+            boolean found = false;
+            for (Label e : present) {
+                if (l.getName().equals(e.getName()) && l.getValue().equals(e.getValue())) {
+                    found = true;
+                    break;
                 }
             }
-            // one severity per test: the highest of its checks
-            String current = test.getLabels().stream().filter(e -> "severity".equals(e.getName()))
-                    .map(Label::getValue).reduce(null, (a, b) -> a == null ? b : Options.higher(a, b));
-            String chosen = current == null ? severity : Options.higher(current, severity);
-            test.getLabels().removeIf(e -> "severity".equals(e.getName()));
-            test.getLabels().add(label("severity", chosen));
-        });
+            if (!found) {
+                present.add(l);
+            }
+        }
+        // one severity per test: the highest of its checks
+        String chosen = severity;
+        for (Label e : present) {
+            if ("severity".equals(e.getName())) {
+                chosen = Options.higher(e.getValue(), chosen);
+            }
+        }
+        present.removeIf(e -> "severity".equals(e.getName()));
+        present.add(label("severity", chosen));
     }
 
     private static Label label(String name, String value) {
         return new Label().setName(name).setValue(value);
     }
 
-    private static void parameters(AllureLifecycle lifecycle, CheckResult r) {
-        Map<String, String> defining = new LinkedHashMap<>();
+    /** The check's parameters, defining ones first; the measured ones are excluded from the history id. */
+    private static List<Parameter> parameters(CheckResult r) {
+        List<Parameter> p = new ArrayList<>(7);
         if (r.seed() != null) {
-            defining.put("seed", Long.toString(r.seed()));
+            p.add(parameter("seed", Long.toString(r.seed()), false));
         }
         if (r.threshold() != null) {
-            defining.put("threshold", r.threshold().describe());
+            p.add(parameter("threshold", r.threshold().describe(), false));
         }
         if (r.decision() != null) {
-            defining.put("decision rule", r.decision().json());
+            p.add(parameter("decision rule", r.decision().json(), false));
         }
         if (r.confidence() != null) {
-            defining.put("confidence", ResultTables.number(r.confidence()));
+            p.add(parameter("confidence", ResultTables.number(r.confidence()), false));
         }
-        Map<String, String> measured = new LinkedHashMap<>();
         if (r.value() != null) {
-            measured.put("value", ResultTables.number(r.value()));
+            p.add(parameter("value", ResultTables.number(r.value()), true));
         }
         if (r.ci() != null) {
-            measured.put("interval", ResultTables.interval(r.ci()));
+            p.add(parameter("interval", ResultTables.interval(r.ci()), true));
         }
         if (r.n() != null) {
-            measured.put("n", Long.toString(r.n()));
+            p.add(parameter("n", Long.toString(r.n()), true));
         }
-        AtomicReference<Map<String, String>> existing = new AtomicReference<>(Map.of());
-        lifecycle.updateTestCase(test -> {
-            Map<String, String> m = new LinkedHashMap<>();
-            test.getParameters().forEach(p -> m.put(p.getName(), p.getValue()));
-            existing.set(m);
-        });
-        Map<String, String> taken = existing.get();
-        defining.forEach((name, value) -> parameter(taken, r, name, value, false));
-        measured.forEach((name, value) -> parameter(taken, r, name, value, true));
+        return p;
     }
 
-    private static void parameter(Map<String, String> taken, CheckResult r, String name, String value,
-                                  boolean excluded) {
-        String current = taken.get(name);
-        if (value.equals(current)) {
-            return; // the same seed (for example) recorded by an earlier check of this test
+    private static Parameter parameter(String name, String value, boolean excluded) {
+        return new Parameter().setName(name).setValue(value).setExcluded(excluded).setMode(Parameter.Mode.DEFAULT);
+    }
+
+    /**
+     * Adds {@code wanted} to the test's parameters: a parameter that an earlier check of the test recorded with the
+     * same value is not added again; one whose name is taken with another value is prefixed with the check's name.
+     */
+    private static void addParameters(TestResult test, CheckResult r, List<Parameter> wanted) {
+        Map<String, String> taken = new HashMap<>();
+        for (Parameter p : test.getParameters()) {
+            taken.put(p.getName(), p.getValue());
         }
-        String effective = current == null ? name : r.name() + ": " + name;
-        if (value.equals(taken.get(effective))) {
-            return;
+        for (Parameter p : wanted) {
+            String current = taken.get(p.getName());
+            if (p.getValue().equals(current)) {
+                continue; // the same seed (for example) recorded by an earlier check of this test
+            }
+            if (current != null) {
+                String effective = r.name() + ": " + p.getName();
+                if (p.getValue().equals(taken.get(effective))) {
+                    continue;
+                }
+                p.setName(effective);
+            }
+            test.getParameters().add(p);
         }
-        Allure.parameter(effective, value, excluded, Parameter.Mode.DEFAULT);
     }
 
     private static void attachments(CheckResult r) {

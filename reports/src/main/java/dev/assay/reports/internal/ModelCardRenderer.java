@@ -442,7 +442,7 @@ public final class ModelCardRenderer {
         boolean plain = true;
         for (int i = 0; i < s.length() && plain; i++) {
             char c = s.charAt(i);
-            plain = "\\`*_<>|#\n\r".indexOf(c) < 0 && !(c == '(' && i > 0 && s.charAt(i - 1) == ']');
+            plain = !markdownSpecial(c) && c != '\n' && c != '\r' && !(c == '(' && i > 0 && s.charAt(i - 1) == ']');
         }
         if (plain) {
             return s; // the common case: nothing to escape, no copy
@@ -450,12 +450,22 @@ public final class ModelCardRenderer {
         StringBuilder sb = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if ("\\`*_<>|#".indexOf(c) >= 0 || c == '(' && i > 0 && s.charAt(i - 1) == ']') {
+            if (markdownSpecial(c) || c == '(' && i > 0 && s.charAt(i - 1) == ']') {
                 sb.append('\\');
             }
             sb.append(c == '\n' || c == '\r' ? ' ' : c);
         }
         return sb.toString();
+    }
+
+    /** One of {@code \ ` * _ < > | #} (a switch: the card is rendered once per run, mostly by the interpreter). */
+    private static boolean markdownSpecial(char c) {
+        switch (c) {
+            case '\\', '`', '*', '_', '<', '>', '|', '#':
+                return true;
+            default:
+                return false;
+        }
     }
 
     // ---------------------------------------------------------------- blocks
