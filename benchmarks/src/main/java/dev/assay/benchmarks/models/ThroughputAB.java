@@ -18,7 +18,9 @@ import java.util.Optional;
  * the same concurrency for both) so that both see the same background load; prints calls/s per round and the median ratio.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.assay.benchmarks.models.ThroughputAB [rounds] [calls] [concurrency]
- *     [same-settings]</pre>
+ *     [same-settings] [warmup=N]</pre>
+ * {@code warmup=N}: rounds of both clients before the counted ones (default 2; use 30 for steady state: with 2,000
+ * calls a round both clients keep getting faster for about 20 rounds while the JIT compiles them).
  * With {@code same-settings} the bare client gets Assay's client settings (5 s connect timeout, redirects followed,
  * 30 s request timeout). Also prints the process CPU time per call (client and server threads) of each client.
  */
@@ -49,6 +51,14 @@ public final class ThroughputAB {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        // warm-up rounds (both clients, not counted): both keep getting faster for ~20 rounds of 2,000 calls as the
+        // JIT compiles them, Assay's longer path later than the bare loop's; steady state is what JMH would report
+        int warmup = 2;
+        for (String a : args) {
+            if (a.startsWith("warmup=")) {
+                warmup = Integer.parseInt(a.substring("warmup=".length()));
+            }
+        }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
         try (InstantServer server = new InstantServer(InstantServer.threadsFor(concurrency))) {
             double[] x = new double[calls];
@@ -61,7 +71,7 @@ public final class ThroughputAB {
                     .settings(AssaySettings.of(k -> Optional.empty(), Map.of(), Map.of())).build();
             // "same-settings": the bare client configured as Assay's (connect timeout, redirects, 30 s request
             // timeout), to separate the cost of those settings from the cost of Assay's own work
-            boolean same = args.length > 3 && "same-settings".equals(args[3]);
+            boolean same = java.util.Arrays.asList(args).contains("same-settings");
             HttpClient.Builder clientBuilder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
             if (same) {
                 clientBuilder.connectTimeout(java.time.Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL);
@@ -83,7 +93,7 @@ public final class ThroughputAB {
             double[] cpuAssay = new double[rounds];
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            for (int r = -2; r < rounds; r++) {
+            for (int r = -warmup; r < rounds; r++) {
                 boolean assayFirst = (r & 1) == 1;
                 long ta = 0;
                 long ca = 0;

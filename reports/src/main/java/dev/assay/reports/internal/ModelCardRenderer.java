@@ -589,7 +589,7 @@ public final class ModelCardRenderer {
         String list = null;
         for (String raw : md.replace("\r\n", "\n").split("\n", -1)) {
             String line = raw.strip();
-            Matcher bullet = Pattern.compile("^([-*+]|\\d+[.)])\\s+(.*)$").matcher(line);
+            Matcher bullet = BULLET.matcher(line);
             boolean isItem = bullet.matches();
             if (line.isEmpty() || line.startsWith("#") || isItem) {
                 if (para.length() > 0) {
@@ -641,6 +641,7 @@ public final class ModelCardRenderer {
         return h.toString();
     }
 
+    private static final Pattern BULLET = Pattern.compile("^([-*+]|\\d+[.)])\\s+(.*)$");
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
     private static final Pattern BOLD = Pattern.compile("\\*\\*([^*]+)\\*\\*");
     private static final Pattern EM = Pattern.compile("(?<![*\\w])\\*([^*]+)\\*(?![*\\w])");
