@@ -1,12 +1,12 @@
-package dev.assay.core.robustness.internal;
+package dev.assay.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The fast formatting of numbers agrees with the exact BigDecimal rounding it replaces. */
-class FmtTest {
+/** The fast formatting of numbers agrees with the exact BigDecimal rounding it replaces; the robustness messages' variant. */
+class FmtFastPathTest {
     @Test
     void theFastPathAgreesWithExactRounding() {
         SplittableRandom rnd = new SplittableRandom(7);
@@ -23,5 +23,13 @@ class FmtTest {
         assertThat(Fmt.number(0.5714285714285714)).isEqualTo("0.5714");
         assertThat(Fmt.number(9.9996)).isEqualTo("10");
         assertThat(Fmt.fast(0.25)).isEqualTo("0.25");
+    }
+
+    @Test
+    void robustnessMessagesShowNaNAndInfinitiesAsJavaDoes() {
+        assertThat(dev.assay.core.robustness.internal.Fmt.number(Double.NaN)).isEqualTo("NaN");
+        assertThat(dev.assay.core.robustness.internal.Fmt.number(Double.NEGATIVE_INFINITY)).isEqualTo("-Infinity");
+        assertThat(dev.assay.core.robustness.internal.Fmt.number(0.5714285714285714)).isEqualTo("0.5714");
+        assertThat(dev.assay.core.robustness.internal.Fmt.number(12.0)).isEqualTo("12");
     }
 }
