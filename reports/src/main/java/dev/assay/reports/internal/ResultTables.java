@@ -410,14 +410,12 @@ public final class ResultTables {
         if (Double.isInfinite(v)) {
             return v > 0 ? "inf" : "-inf";
         }
-        if (v == Math.rint(v) && Math.abs(v) < 1e12) {
-            return Long.toString((long) v);
+        double a = Math.abs(v);
+        if (a < 1e-4 && v != 0 || a >= 1e12) {
+            return exactNumber(v);
         }
-        String fast = fastNumber(v);
-        if (fast != null) {
-            return fast;
-        }
-        return exactNumber(v);
+        // the core's format (with its fast path for the common 0.001 <= |v| < 1000)
+        return dev.assay.core.internal.Fmt.finite(v);
     }
 
     /** The reference of {@link #number}: the exact binary value rounded half-up to four significant digits. */
@@ -427,54 +425,6 @@ public final class ResultTables {
             return d.toString().toLowerCase(Locale.ROOT).replace("e+", "e");
         }
         return d.toPlainString();
-    }
-
-    private static final double[] POW10 = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7};
-
-    /**
-     * {@link #exactNumber} without {@code BigDecimal} for a non-integral 0.001 <= |v| < 1000 (the values, bounds
-     * and rates of every table: reports format hundreds of them per run, in code that the JIT has not compiled
-     * yet), or {@code null} when {@code v} is outside that range or so close to a rounding tie that the
-     * floating-point scaling could round otherwise. Checked against {@link #exactNumber} on random values by
-     * {@code ResultTablesNumberTest}.
-     */
-    static String fastNumber(double v) {
-        double a = Math.abs(v);
-        if (!(a >= 1e-3 && a < 1e3)) {
-            return null;
-        }
-        int e = (int) Math.floor(Math.log10(a));
-        if (e < -3 || e > 2) {
-            return null;
-        }
-        int decimals = 3 - e;
-        double scaled = a * POW10[decimals];
-        double frac = scaled - Math.floor(scaled);
-        if (Math.abs(frac - 0.5) < 1e-6 || scaled < 999.999 || scaled >= 9999.5) {
-            return null; // a tie, or log10 was off by one near a power of ten
-        }
-        long r = Math.round(scaled);
-        long p = (long) POW10[decimals];
-        long whole = r / p;
-        long part = r % p;
-        StringBuilder sb = new StringBuilder(12);
-        if (v < 0) {
-            sb.append('-');
-        }
-        sb.append(whole);
-        if (part != 0) {
-            String digits = Long.toString(part);
-            sb.append('.');
-            for (int i = digits.length(); i < decimals; i++) {
-                sb.append('0');
-            }
-            int end = digits.length();
-            while (digits.charAt(end - 1) == '0') {
-                end--;
-            }
-            sb.append(digits, 0, end);
-        }
-        return sb.toString();
     }
 
     /** {@code [0.7012, 0.9]}. */
