@@ -40,6 +40,18 @@ public final class Require {
         return value;
     }
 
+    /**
+     * A tolerance or other amount that must not be negative; {@code null} (not set) passes, NaN does not.
+     *
+     * @throws IllegalArgumentException otherwise ("KEY must not be negative, was ...")
+     */
+    public static Double notNegative(String key, Double value) {
+        if (value != null && !(value >= 0)) {
+            throw new IllegalArgumentException(key + " must not be negative, was " + value);
+        }
+        return value;
+    }
+
     /** A sample size in rows; {@code null} (all rows) passes. */
     public static Integer sampleRows(Integer sample) {
         if (sample != null && sample < 1) {

@@ -22,7 +22,7 @@ final class CategoricalSwap extends Perturbation.OfColumn {
 
     @Override
     Column perturb(Column c, String source, Constraints constraints, UniformRandomProvider rng) {
-        return perturbReporting(c, source, constraints, rng).column;
+        return perturbReporting(c, source, constraints, rng).column();
     }
 
     /**

@@ -77,11 +77,6 @@ final class ChangedRows {
         return count;
     }
 
-    /** The number of rows, changed or not. */
-    int rows() {
-        return rows;
-    }
-
     /** A copy of the mask: one flag per row. */
     boolean[] toArray() {
         if (mask == null) {

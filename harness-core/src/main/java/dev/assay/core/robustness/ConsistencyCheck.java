@@ -63,9 +63,7 @@ public final class ConsistencyCheck implements Check {
                     + repeats);
         }
         Require.unitInterval("min-similarity", minSimilarity);
-        if (tolerance != null && !(tolerance >= 0)) {
-            throw new IllegalArgumentException("tolerance must not be negative, was " + tolerance);
-        }
+        Require.notNegative("tolerance", tolerance);
         Require.sampleRows(sample);
         Require.unitInterval("max-inconsistency-rate", b.maxInconsistencyRate);
         this.threshold = Threshold.atMost(b.maxInconsistencyRate);

@@ -60,9 +60,7 @@ public final class DirectionalCheck implements Check {
         this.confidence = b.confidence;
         this.examples = b.examples;
         Require.unitInterval("max-violation-rate", b.maxViolationRate);
-        if (!(tolerance >= 0)) {
-            throw new IllegalArgumentException("tolerance must not be negative, was " + tolerance);
-        }
+        Require.notNegative("tolerance", tolerance);
         Require.sampleRows(sample);
         Require.confidence(confidence);
         Require.notNegative("examples", examples);
@@ -129,7 +127,7 @@ public final class DirectionalCheck implements Check {
                         scores ? s1 - s0 : null, detail));
             }
         }
-        n = run.tested;
+        n = run.tested();
         double rate = (double) violations / n;
         Interval ci = Stats.wilson(violations, n, confidence);
         Verdict verdict = threshold == null ? Verdict.PASS : threshold.judge(rate, ci, decision);
@@ -144,7 +142,7 @@ public final class DirectionalCheck implements Check {
             r.message("expected violation_rate to be " + threshold.describe() + " (decision: " + decision.json()
                     + "), but " + summary + InvarianceCheck.examplesNote(violations, findings.size())
                     + run.unchangedNote());
-        } else if (violations > 0 || run.tested < run.size()) {
+        } else if (violations > 0 || run.tested() < run.size()) {
             r.message(summary + InvarianceCheck.examplesNote(violations, findings.size()) + run.unchangedNote());
         }
         return r.build();

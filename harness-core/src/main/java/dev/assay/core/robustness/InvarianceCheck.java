@@ -93,9 +93,7 @@ public final class InvarianceCheck implements Check {
         this.confidence = b.confidence;
         this.examples = b.examples;
         Require.unitInterval("max-flip-rate", b.maxFlipRate);
-        if (tolerance != null && !(tolerance >= 0)) {
-            throw new IllegalArgumentException("tolerance must not be negative, was " + tolerance);
-        }
+        Require.notNegative("tolerance", tolerance);
         Require.sampleRows(sample);
         Require.confidence(confidence);
         Require.notNegative("examples", examples);
@@ -128,7 +126,7 @@ public final class InvarianceCheck implements Check {
                     sample);
             info = run.info;
             flips = perturbed(run, context, r);
-            n = run.tested;
+            n = run.tested();
             unchanged = run.unchangedNote();
         }
         long replayed = 0;

@@ -96,25 +96,11 @@ public abstract class Perturbation {
     }
 
     /** Perturbed data and the rows whose perturbed columns changed. */
-    static final class Perturbed {
-        final Dataset data;
-        final ChangedRows changed;
-
-        Perturbed(Dataset data, ChangedRows changed) {
-            this.data = data;
-            this.changed = changed;
-        }
+    record Perturbed(Dataset data, ChangedRows changed) {
     }
 
     /** A new column and the rows where it differs from the original, or {@code null} rows when not known. */
-    static final class Reported {
-        final Column column;
-        final ChangedRows changed;
-
-        Reported(Column column, ChangedRows changed) {
-            this.column = column;
-            this.changed = changed;
-        }
+    record Reported(Column column, ChangedRows changed) {
     }
 
     @Override
@@ -204,9 +190,9 @@ public abstract class Perturbation {
         final Perturbed applyReporting(Dataset data, long seed, Constraints constraints) {
             Map<String, Column> working = working(data, constraints);
             Reported r = perturbReporting(working.get(column), data.source(), constraints, rng(seed));
-            working.put(column, r.column);
+            working.put(column, r.column());
             Dataset out = result(data, working);
-            return new Perturbed(out, r.changed != null ? r.changed : ChangedRows.diff(data, out, columns()));
+            return new Perturbed(out, r.changed() != null ? r.changed() : ChangedRows.diff(data, out, columns()));
         }
 
         static void requireNumeric(Column c, String source, String what) {

@@ -23,13 +23,9 @@ final class RobustnessRun implements InvarianceCheck.Lookup {
     final ModelInfo info;
     /** The rows of the sample the perturbation changed; only those rows are tested. */
     final ChangedRows changed;
-    /** How many rows the perturbation changed. */
-    final int tested;
-
     private RobustnessRun(Dataset base, Dataset perturbed, int[] rows, Predictions before, Predictions after,
-                          ModelInfo info, ChangedRows changed, int tested) {
+                          ModelInfo info, ChangedRows changed) {
         this.changed = changed;
-        this.tested = tested;
         this.base = base;
         this.perturbed = perturbed;
         this.rows = rows;
@@ -63,8 +59,8 @@ final class RobustnessRun implements InvarianceCheck.Lookup {
             base = data;
         }
         Perturbation.Perturbed p = perturbation.applyReporting(base, context.seed() ^ stream, constraints);
-        Dataset perturbed = p.data;
-        int tested = p.changed.count();
+        Dataset perturbed = p.data();
+        int tested = p.changed().count();
         if (tested == 0) {
             throw new AssayException("the perturbation '" + perturbation.describe() + "' changed none of the "
                     + base.rows() + " rows of " + data.source() + (rows == null ? "" : " sampled")
@@ -73,7 +69,7 @@ final class RobustnessRun implements InvarianceCheck.Lookup {
         }
         Predictions before = Checks.predict(model, base);
         Predictions after = Checks.predict(model, perturbed);
-        return new RobustnessRun(base, perturbed, rows, before, after, info, p.changed, tested);
+        return new RobustnessRun(base, perturbed, rows, before, after, info, p.changed());
     }
 
     /** The row of the original data that row {@code i} of the sample is. */
@@ -85,9 +81,14 @@ final class RobustnessRun implements InvarianceCheck.Lookup {
         return base.rows();
     }
 
+    /** How many rows the perturbation changed. */
+    int tested() {
+        return changed.count();
+    }
+
     /** " (k of the n rows sampled/tested were left unchanged by the perturbation and not counted)", or "". */
     String unchangedNote() {
-        int same = size() - tested;
+        int same = size() - tested();
         return same == 0 ? "" : "; " + same + " of " + size() + " rows were left unchanged by the perturbation"
                 + " and are not counted";
     }

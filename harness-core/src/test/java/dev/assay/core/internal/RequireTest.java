@@ -31,6 +31,10 @@ class RequireTest {
         assertThat(Require.notNegative("examples", 0)).isZero();
         assertThatThrownBy(() -> Require.notNegative("examples", -1))
                 .hasMessage("examples must not be negative, was -1");
+        assertThat(Require.notNegative("tolerance", (Double) null)).isNull();
+        assertThat(Require.notNegative("tolerance", 0.0)).isZero();
+        assertThatThrownBy(() -> Require.notNegative("tolerance", Double.NaN))
+                .hasMessage("tolerance must not be negative, was NaN");
         assertThat(Require.sampleRows(null)).isNull();
         assertThat(Require.sampleRows(1)).isEqualTo(1);
         assertThatThrownBy(() -> Require.sampleRows(0)).hasMessage("sample must be at least 1 row, was 0");

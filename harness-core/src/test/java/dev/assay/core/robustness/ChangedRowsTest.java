@@ -61,7 +61,7 @@ class ChangedRowsTest {
                 Dataset applied = p.apply(d, 42);
 
                 for (String c : d.columnNames()) {
-                    assertThat(reported.data.column(c)).as(what + ": column " + c + " as apply gives it")
+                    assertThat(reported.data().column(c)).as(what + ": column " + c + " as apply gives it")
                             .isEqualTo(applied.column(c));
                 }
                 boolean[] expected = diff(d, applied, p.columns());
@@ -69,13 +69,13 @@ class ChangedRowsTest {
                 for (boolean b : expected) {
                     count += b ? 1 : 0;
                 }
-                assertThat(mismatches(reported.changed.toArray(), expected))
+                assertThat(mismatches(reported.changed().toArray(), expected))
                         .as(what + ": rows reported otherwise than the comparison finds them").isEmpty();
-                assertThat(reported.changed.count()).as(what + ": count").isEqualTo(count);
-                assertThat(reported.changed.isAll()).as(what + ": all rows").isEqualTo(count == ROWS);
+                assertThat(reported.changed().count()).as(what + ": count").isEqualTo(count);
+                assertThat(reported.changed().isAll()).as(what + ": all rows").isEqualTo(count == ROWS);
                 for (int i = 0; i < ROWS; i++) {
-                    if (reported.changed.has(i) != expected[i]) {
-                        throw new AssertionError(what + ": has(" + i + ") is " + reported.changed.has(i));
+                    if (reported.changed().has(i) != expected[i]) {
+                        throw new AssertionError(what + ": has(" + i + ") is " + reported.changed().has(i));
                     }
                 }
             }
@@ -89,9 +89,9 @@ class ChangedRowsTest {
         int missing = d.column("sex").missingCount();
 
         assertThat(missing).isPositive();
-        assertThat(p.changed.count()).isEqualTo(ROWS - missing);
-        assertThat(p.changed.has(0)).as("row 0 is missing").isFalse();
-        assertThat(Perturbations.swap("sex").applyReporting(data(false), 1, Constraints.none()).changed.isAll())
+        assertThat(p.changed().count()).isEqualTo(ROWS - missing);
+        assertThat(p.changed().has(0)).as("row 0 is missing").isFalse();
+        assertThat(Perturbations.swap("sex").applyReporting(data(false), 1, Constraints.none()).changed().isAll())
                 .isTrue();
     }
 
@@ -99,7 +99,7 @@ class ChangedRowsTest {
     void theSwappedColumnHasValidCodesOfTheSameDictionary() {
         Dataset d = data(true);
         for (String c : List.of("sex", "colour")) {
-            Column out = Perturbations.swap(c).applyReporting(d, 3, Constraints.none()).data.column(c);
+            Column out = Perturbations.swap(c).applyReporting(d, 3, Constraints.none()).data().column(c);
             Column in = d.column(c);
             int[] codes = out.toCodeArray();
 

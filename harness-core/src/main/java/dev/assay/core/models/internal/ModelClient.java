@@ -172,9 +172,7 @@ public final class ModelClient implements AutoCloseable {
         if (!missing.isEmpty()) {
             fetch(in, reader, missing, firstRow, out);
         }
-        if (cassette != null && mode == ModelMode.RECORD) {
-            cassette.write();
-        }
+        writeCassette();
         return out;
     }
 
