@@ -1,8 +1,6 @@
 package dev.assay.core.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -297,12 +295,12 @@ public final class EvidenceJson {
         return out.toString();
     }
 
-    /** A generator set up as {@code Json.prettyWriter()} sets up its own: the mapper's features, then the layout. */
+    /**
+     * A generator set up by {@code Json.prettyWriter()} itself (the mapper's generator features and its pretty
+     * printer), without serialisers: no bean is introspected.
+     */
     private static JsonGenerator generator(StringWriter out) throws IOException {
-        JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out);
-        Json.MAPPER.getSerializationConfig().initialize(g);
-        g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
-        return g;
+        return Json.prettyWriter().createGenerator(out);
     }
 
     /**
@@ -312,27 +310,27 @@ public final class EvidenceJson {
      * evidence.
      */
     private static void write(JsonGenerator g, JsonNode node) throws IOException {
-        if (node.isObject()) {
-            g.writeStartObject(node, node.size());
-            for (Map.Entry<String, JsonNode> e : node.properties()) {
-                g.writeFieldName(e.getKey());
-                write(g, e.getValue());
+        switch (node.getNodeType()) { // one virtual call per node; the JsonNode subclasses make the sites megamorphic
+            case OBJECT -> {
+                g.writeStartObject(node, node.size());
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    g.writeFieldName(e.getKey());
+                    write(g, e.getValue());
+                }
+                g.writeEndObject();
             }
-            g.writeEndObject();
-        } else if (node.isArray()) {
-            g.writeStartArray(node, node.size());
-            for (JsonNode element : node) {
-                write(g, element);
+            case ARRAY -> {
+                g.writeStartArray(node, node.size());
+                for (int i = 0, n = node.size(); i < n; i++) {
+                    write(g, node.get(i));
+                }
+                g.writeEndArray();
             }
-            g.writeEndArray();
-        } else if (node.isNull()) {
-            g.writeNull();
-        } else if (node.isTextual()) {
-            g.writeString(node.textValue());
-        } else if (node.isNumber() || node.isBoolean()) {
-            node.serialize(g, null); // their own writeNumber or writeBoolean; the provider is not used
-        } else {
-            throw new IllegalArgumentException("not evidence: a " + node.getNodeType() + " node in a check's tree");
+            case STRING -> g.writeString(node.textValue());
+            case NULL -> g.writeNull();
+            case NUMBER, BOOLEAN -> node.serialize(g, null); // their own writeNumber / writeBoolean, no provider used
+            default -> throw new IllegalArgumentException("not evidence: a " + node.getNodeType()
+                    + " node in a check's tree");
         }
     }
 }
