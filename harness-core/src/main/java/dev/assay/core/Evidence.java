@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.core.internal.EvidenceJson;
 import dev.assay.core.internal.Json;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -53,17 +55,16 @@ public record Evidence(String schema, String suite, long seed, String started, M
     public static Evidence of(String suite, long seed, String started, List<CheckResult> results) {
         ModelInfo model = results.stream().map(CheckResult::model).filter(Objects::nonNull).findFirst().orElse(null);
         DataInfo data = results.stream().map(CheckResult::data).filter(Objects::nonNull).findFirst().orElse(null);
-        List<JsonNode> checks = results.stream().map(r -> (JsonNode) Json.MAPPER.valueToTree(r)).toList();
+        List<JsonNode> checks = new ArrayList<>(results.size());
+        for (CheckResult r : results) {
+            checks.add(EvidenceJson.tree(r));
+        }
         return new Evidence(SCHEMA, suite, seed, started, model, data, checks);
     }
 
     /** The JSON text, pretty-printed, keys in contract order, ending with a newline. */
     public String toJson() {
-        try {
-            return Json.prettyWriter().writeValueAsString(this) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return EvidenceJson.write(this);
     }
 
     /** Reads evidence JSON. */
@@ -77,10 +78,6 @@ public record Evidence(String schema, String suite, long seed, String started, M
 
     /** The JSON of one check result, as it appears in {@code checks}. */
     public static String toJson(CheckResult result) {
-        try {
-            return Json.prettyWriter().writeValueAsString(result);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return EvidenceJson.write(EvidenceJson.tree(result));
     }
 }
