@@ -6,6 +6,7 @@ import dev.assay.core.CheckResult;
 import dev.assay.core.Evidence;
 import dev.assay.core.RegressionFile;
 import dev.assay.reports.allure.AllureEnvironment;
+import dev.assay.reports.allure.internal.ReportWarmup;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,6 +45,8 @@ public final class RunRecorder implements AutoCloseable {
         this.started = settings.get(AssayConstants.EVIDENCE_TIMESTAMP)
                 .orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         this.suite = settings.get(AssayConstants.SUITE).orElse(null);
+        // the first recorder of the JVM starts the writers' background warm-up (unless assay.report.warmup=false)
+        ReportWarmup.start(settings);
     }
 
     public AssaySettings settings() {
