@@ -23,6 +23,9 @@ import java.util.Objects;
  * ({@link #shared(AssaySettings)}), and each flushes it when it ends: the
  * file is rewritten with everything recorded so far, so a run has one evidence file that holds every check.
  * Thread-safe.
+ *
+ * <p>The first recorder of a JVM starts the report writers' background warm-up (one daemon thread, in memory only;
+ * off with {@code assay.report.warmup=false}, see {@link AssayConstants#REPORT_WARMUP}).
  */
 public final class RunRecorder implements AutoCloseable {
     private static final java.util.Map<Path, RunRecorder> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
