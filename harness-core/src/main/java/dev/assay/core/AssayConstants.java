@@ -56,6 +56,14 @@ public final class AssayConstants {
      */
     public static final String REPORT_LINK_BASE = "assay.report.link-base";
 
+    /**
+     * Whether the report writers are warmed up on a background thread when a run starts ({@code true} or
+     * {@code false}): {@value}. Default {@code true}. The warm-up (one low-priority daemon thread per JVM, named
+     * {@code assay-report-warmup}) renders and serialises synthetic results in memory so that a fresh JVM's first
+     * reports cost less on the test's thread; it writes no file.
+     */
+    public static final String REPORT_WARMUP = "assay.report.warmup";
+
     /** Allure results directory (Allure's own key): {@value}. Default {@code target/allure-results}. */
     public static final String ALLURE_RESULTS_DIR = "allure.results.directory";
 

@@ -6,6 +6,7 @@ import dev.assay.core.CheckResult;
 import dev.assay.core.Evidence;
 import dev.assay.core.RegressionFile;
 import dev.assay.reports.allure.AllureEnvironment;
+import dev.assay.reports.allure.internal.ReportWarmup;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +23,9 @@ import java.util.Objects;
  * ({@link #shared(AssaySettings)}), and each flushes it when it ends: the
  * file is rewritten with everything recorded so far, so a run has one evidence file that holds every check.
  * Thread-safe.
+ *
+ * <p>The first recorder of a JVM starts the report writers' background warm-up (one daemon thread, in memory only;
+ * off with {@code assay.report.warmup=false}, see {@link AssayConstants#REPORT_WARMUP}).
  */
 public final class RunRecorder implements AutoCloseable {
     private static final java.util.Map<Path, RunRecorder> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
@@ -44,6 +48,8 @@ public final class RunRecorder implements AutoCloseable {
         this.started = settings.get(AssayConstants.EVIDENCE_TIMESTAMP)
                 .orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         this.suite = settings.get(AssayConstants.SUITE).orElse(null);
+        // the first recorder of the JVM starts the writers' background warm-up (unless assay.report.warmup=false)
+        ReportWarmup.start(settings);
     }
 
     public AssaySettings settings() {

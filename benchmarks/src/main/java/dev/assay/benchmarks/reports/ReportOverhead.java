@@ -50,8 +50,13 @@ import java.util.stream.Stream;
  * <pre>
  * mvn -o -q -pl benchmarks -am package -DskipTests
  * java -cp benchmarks/target/benchmarks.jar dev.assay.benchmarks.reports.ReportOverhead \
- *     [scenario-dir (examples/src/test/resources/assay)] [rounds (15)] [warm-up rounds (5)]
+ *     [scenario-dir (examples/src/test/resources/assay)] [rounds (15)] [warm-up rounds (5)] [reported-first]
  * </pre>
+ * With {@code reported-first}, each round's order is reversed: round 0 (the only one of {@code 1 0}, one pass in a
+ * fresh JVM) runs the reported suite first, so its figures are those of a fresh JVM's one reported run (as in one
+ * CI run), including the report writers' background warm-up ({@code assay.report.warmup}) overlapping the suite;
+ * the bare run then comes second and its wall and CPU "overhead" lines are meaningless in that mode. The last line
+ * gives the whole process's CPU time (every thread, JIT and GC included) since the JVM started.
  */
 public final class ReportOverhead {
     private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -68,6 +73,10 @@ public final class ReportOverhead {
         Path scenarios = Path.of(args.length > 0 ? args[0] : "examples/src/test/resources/assay");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        boolean reportedFirst = args.length > 3 && args[3].equals("reported-first");
+        if (args.length > 3 && !reportedFirst) {
+            throw new IllegalArgumentException("fourth argument: expected 'reported-first', got '" + args[3] + "'");
+        }
         List<Path> files;
         try (Stream<Path> s = Files.list(scenarios)) {
             files = s.filter(p -> p.getFileName().toString().startsWith("credit")
@@ -82,19 +91,19 @@ public final class ReportOverhead {
             long[][] reported = new long[2][rounds];
             int checks = 0;
             for (int r = -warmup; r < rounds; r++) {
-                boolean bareFirst = (r & 1) == 0;
+                boolean bareFirst = ((r & 1) == 0) != reportedFirst;
                 for (int k = 0; k < 2; k++) {
                     boolean withReports = bareFirst == (k == 1);
                     Path dir = tmp.resolve("r" + (r + warmup) + (withReports ? "-reported" : "-bare"));
-                    long[] t = run(files, dir, withReports);
-                    checks = (int) t[2];
-                    if (r == 0 && k == 0) {
+                    if (r == 0 && k == 0) { // the warm-up rounds' figures are left out
                         allureNanos = 0;
                         flushNanos = 0;
                         allureCpu = 0;
                         writerCpu = 0;
                         flushCpu = 0;
                     }
+                    long[] t = run(files, dir, withReports);
+                    checks = (int) t[2];
                     if (r >= 0) {
                         long[][] into = withReports ? reported : bare;
                         into[0][r] = t[0];
@@ -121,6 +130,9 @@ public final class ReportOverhead {
                     100 * (allureCpu + flushCpu) / 1e6 / rounds / cpuBare);
             System.out.printf(Locale.ROOT, "overhead: wall %+.1f%%, CPU %+.1f%%%n", 100 * (wallRep / wallBare - 1),
                     100 * (cpuRep / cpuBare - 1));
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            System.out.printf(Locale.ROOT, "process CPU since JVM start (all threads): %.0f ms%s%n",
+                    os.getProcessCpuTime() / 1e6, reportedFirst ? " (reported first)" : "");
         } finally {
             delete(tmp);
         }

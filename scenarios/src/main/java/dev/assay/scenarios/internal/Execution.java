@@ -40,8 +40,10 @@ public final class Execution {
         } catch (RuntimeException e) {
             model = null; // Capturing.run rethrows it, so the check is an error that says why
         }
-        CheckResult result = Checks.evaluate(capturing, model, scenario.data(), ctx);
+        // the recorder before the check: the first one of the JVM starts the report writers' warm-up, which then
+        // overlaps the first check's evaluation
         RunRecorder recorder = recorder(settings, scenario);
+        CheckResult result = Checks.evaluate(capturing, model, scenario.data(), ctx);
         recorder.suggestSuite(scenario.name());
         recorder.record(result);
         return new Outcome(result, capturing.caught);
