@@ -82,4 +82,28 @@ class FlushGoldenTest {
         assertThat(Files.readString(elsewhere)).isEqualTo(golden("manifest-elsewhere.json"));
         assertThat(Manifests.verify(manifest).problems()).isEmpty();
     }
+
+    @Test
+    void metric_rows_are_one_per_kind_metric_decision_and_confidence_as_json_text() {
+        // confidence: 0.95 twice (one row), 0.9, "0.95" as text, null, missing: five rows for the same metric;
+        // main told them apart by the JSON text of the confidence node, which the card must still do
+        String check = "{\"id\":\"s/c%d\",\"name\":\"c%d\",\"kind\":\"performance\",\"metric\":\"accuracy\","
+                + "\"decision\":\"point\",\"verdict\":\"pass\"%s}";
+        String[] confidences = {",\"confidence\":0.95", ",\"confidence\":0.95", ",\"confidence\":0.9",
+            ",\"confidence\":\"0.95\"", ",\"confidence\":null", ""};
+        StringBuilder checks = new StringBuilder();
+        for (int i = 0; i < confidences.length; i++) {
+            checks.append(i == 0 ? "" : ",").append(String.format(check, i, i, confidences[i]));
+        }
+        Evidence evidence = Evidence.parse("{\"schema\":\"assay-evidence/1\",\"suite\":\"s\",\"seed\":1,"
+                + "\"started\":\"2026-11-26T12:00:00Z\",\"checks\":[" + checks + "]}");
+
+        String md = ModelCards.markdown(evidence, null);
+        String metrics = md.substring(md.indexOf("## Metrics"), md.indexOf("Decision rules:"));
+
+        assertThat(metrics.lines().filter(l -> l.startsWith("| accuracy | performance | point |")))
+                .containsExactly("| accuracy | performance | point | 0.95 |", "| accuracy | performance | point | 0.9 |",
+                        "| accuracy | performance | point | 0.95 |", "| accuracy | performance | point |  |",
+                        "| accuracy | performance | point |  |");
+    }
 }
