@@ -78,4 +78,14 @@ class AllureEnvironmentGoldenTest {
                 "BUILD_NUMBER", "x17", "JOB_NAME", "credit/main", "BUILD_URL", "https://jenkins.example/job/credit/17/"));
         assertThat(written(AllureEnvironment.EXECUTOR_FILE)).isEqualTo(golden("executor-jenkins.json"));
     }
+
+    @Test
+    void models_and_data_sets_are_told_apart_by_every_component_of_their_records() {
+        // AllureEnvironment compares ModelInfo and DataInfo component by component (cheaper in a cold JVM than the
+        // records' equals); a new component must be added there too
+        assertThat(java.util.Arrays.stream(ModelInfo.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName)).containsExactly("id", "kind", "fingerprint");
+        assertThat(java.util.Arrays.stream(DataInfo.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName)).containsExactly("path", "rows", "sha256");
+    }
 }
