@@ -24,11 +24,16 @@ public final class EvidenceWriter {
 
     /** Writes {@code evidence} to {@code dir/evidence.json} and returns that path. */
     public static Path write(Evidence evidence, Path dir) {
+        return write(evidence.toJson(), dir);
+    }
+
+    /** Writes {@code json} (an evidence's {@link Evidence#toJson()}) to {@code dir/evidence.json}. */
+    static Path write(String json, Path dir) {
         try {
             Files.createDirectories(dir);
             Path target = dir.resolve(FILE_NAME);
             Path tmp = Files.createTempFile(dir, "evidence", ".tmp");
-            Files.writeString(tmp, evidence.toJson(), StandardCharsets.UTF_8);
+            Files.writeString(tmp, json, StandardCharsets.UTF_8);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException e) {

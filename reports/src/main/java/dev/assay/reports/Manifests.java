@@ -1,16 +1,15 @@
 package dev.assay.reports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.AssayException;
 import dev.assay.core.AssaySettings;
 import dev.assay.reports.internal.Ed25519Keys;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +65,16 @@ public final class Manifests {
      */
     public static final String SIGNING_KEY = "assay.signing.key";
 
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /**
+     * The manifest is written with a generator and Jackson's default pretty printer (the layout of a mapper with
+     * {@code INDENT_OUTPUT}): a flush in a cold JVM does not build a mapper for it. Reading ({@link #verify}) uses a
+     * mapper, built on first use.
+     */
+    private static final JsonFactory JSON_FACTORY = new JsonFactory();
+
+    private static final class Reading {
+        static final ObjectMapper JSON = JsonMapper.builder().build();
+    }
 
     private Manifests() {
     }
@@ -130,30 +138,42 @@ public final class Manifests {
                 throw new AssayException("cannot list " + r + " for the manifest: " + e, e);
             }
         }
-        ObjectNode root = JSON.createObjectNode();
-        root.put("schema", SCHEMA);
-        root.put("algorithm", "SHA-256");
-        root.put("base", slashes(manifestDir.relativize(base)));
-        ArrayNode rootsJson = root.putArray("roots");
-        roots.stream().map(r -> slashes(base.relativize(r))).sorted().forEach(rootsJson::add);
-        ArrayNode list = root.putArray("files");
+        List<String> rootNames = new ArrayList<>(roots.size());
+        for (Path r : roots) {
+            rootNames.add(slashes(base.relativize(r)));
+        }
+        rootNames.sort(null);
+        StringWriter out = new StringWriter(256 + 160 * files.size());
         Hasher hasher = new Hasher();
-        for (Map.Entry<String, Path> e : files.entrySet()) {
-            long size = hasher.hash(e.getValue(), attributes.get(e.getValue()));
-            if (size < 0) {
-                continue; // removed while listing (another writer's temporary file)
+        try (JsonGenerator g = JSON_FACTORY.createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("schema", SCHEMA);
+            g.writeStringField("algorithm", "SHA-256");
+            g.writeStringField("base", slashes(manifestDir.relativize(base)));
+            g.writeArrayFieldStart("roots");
+            for (String r : rootNames) {
+                g.writeString(r);
             }
-            ObjectNode f = list.addObject();
-            f.put("path", e.getKey());
-            f.put("sha256", hasher.hex());
-            f.put("size", size);
+            g.writeEndArray();
+            g.writeArrayFieldStart("files");
+            for (Map.Entry<String, Path> e : files.entrySet()) {
+                long size = hasher.hash(e.getValue(), attributes.get(e.getValue()));
+                if (size < 0) {
+                    continue; // removed while listing (another writer's temporary file)
+                }
+                g.writeStartObject();
+                g.writeStringField("path", e.getKey());
+                g.writeStringField("sha256", hasher.hex());
+                g.writeNumberField("size", size);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // an in-memory writer
         }
-        byte[] bytes;
-        try {
-            bytes = (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] bytes = out.append('\n').toString().getBytes(StandardCharsets.UTF_8);
         writeAtomically(manifestAbs, bytes);
         Path sig = sibling(manifestAbs, SIGNATURE_SUFFIX);
         Path pub = sibling(manifestAbs, PUBLIC_KEY_SUFFIX);
@@ -181,8 +201,9 @@ public final class Manifests {
         List<Path> all = new ArrayList<>();
         all.add(evidenceDir);
         all.addAll(dirs);
-        Optional<Path> key = settings.get(SIGNING_KEY).filter(s -> !s.isBlank()).map(s -> Path.of(s.strip()));
-        return write(evidenceDir.resolve(FILE_NAME), all, key.orElse(null));
+        Optional<String> key = settings.get(SIGNING_KEY);
+        Path keyFile = key.isPresent() && !key.get().isBlank() ? Path.of(key.get().strip()) : null;
+        return write(evidenceDir.resolve(FILE_NAME), all, keyFile);
     }
 
     // ---------------------------------------------------------------- verifying
@@ -226,7 +247,7 @@ public final class Manifests {
         JsonNode root;
         try {
             bytes = Files.readAllBytes(manifestAbs);
-            root = JSON.readTree(bytes);
+            root = Reading.JSON.readTree(bytes);
         } catch (IOException e) {
             throw new AssayException("cannot read the manifest " + manifest + ": " + e.getMessage(), e);
         }

@@ -52,8 +52,8 @@ public final class ModelCards {
      * @throws AssayException when {@value #SECTIONS_KEY} names a file that does not exist
      */
     public static Optional<Path> sectionsFile(AssaySettings settings) {
-        Optional<String> configured = settings.get(SECTIONS_KEY).filter(s -> !s.isBlank());
-        if (configured.isPresent()) {
+        Optional<String> configured = settings.get(SECTIONS_KEY);
+        if (configured.isPresent() && !configured.get().isBlank()) {
             Path p = Path.of(configured.get().strip());
             if (!Files.isRegularFile(p)) {
                 throw new AssayException("configuration " + SECTIONS_KEY + " = " + configured.get().strip()
@@ -73,6 +73,11 @@ public final class ModelCards {
      * @throws AssayException when a file cannot be read or written (naming it)
      */
     public static List<Path> write(Evidence evidence, Path dir, Path sectionsFile) {
+        return write(evidence, null, dir, sectionsFile);
+    }
+
+    /** As {@link #write(Evidence, Path, Path)}, with the evidence's JSON text when the caller has it already. */
+    static List<Path> write(Evidence evidence, String evidenceJson, Path dir, Path sectionsFile) {
         String sections = null;
         if (sectionsFile != null) {
             try {
@@ -81,7 +86,7 @@ public final class ModelCards {
                 throw new AssayException("cannot read the model card sections " + sectionsFile + ": " + e, e);
             }
         }
-        var card = ModelCardRenderer.both(evidence, sections);
+        var card = ModelCardRenderer.both(evidence, evidenceJson, sections);
         return List.of(writeAtomically(dir, MARKDOWN_FILE, card.getKey()),
                 writeAtomically(dir, HTML_FILE, card.getValue()));
     }

@@ -96,14 +96,15 @@ public final class RunRecorder implements AutoCloseable {
         }
         Evidence evidence = evidence();
         Path dir = evidenceDir();
-        written = EvidenceWriter.write(evidence, dir);
+        String json = evidence.toJson(); // once: the model card shows its SHA-256
+        written = EvidenceWriter.write(json, dir);
         for (CheckResult r : results) {
             Path replay = RegressionFile.write(dir, r);
             if (replay != null) {
                 System.out.println("[assay] failing cases of " + r.id() + ": " + replay.toAbsolutePath());
             }
         }
-        List<Path> cards = ModelCards.write(evidence, dir, ModelCards.sectionsFile(settings).orElse(null));
+        List<Path> cards = ModelCards.write(evidence, json, dir, ModelCards.sectionsFile(settings).orElse(null));
         AllureEnvironment.writeRunFiles(settings, results);
         Path manifest = Manifests.write(settings, dir, List.of(AllureEnvironment.resultsDir(settings)));
         System.out.println("[assay] evidence: " + written.toAbsolutePath() + " (" + results.size() + " checks)");

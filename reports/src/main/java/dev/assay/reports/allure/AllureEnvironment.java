@@ -1,8 +1,7 @@
 package dev.assay.reports.allure;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.assay.core.AssayConstants;
 import dev.assay.core.AssayException;
 import dev.assay.core.AssaySettings;
@@ -11,11 +10,13 @@ import dev.assay.core.DataInfo;
 import dev.assay.core.ModelInfo;
 import dev.assay.reports.internal.Redact;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,12 @@ public final class AllureEnvironment {
     /** Regex alternatives of an Assay threshold failure: the message names its decision rule. */
     static final String THRESHOLD_SHAPE = "\\(decision: (?:point|strict|lenient)\\)|\\bdecision rule\\b";
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /**
+     * Three small JSON files are written with a generator (Jackson's default pretty printer, the layout that
+     * {@code ObjectMapper.writerWithDefaultPrettyPrinter()} gave): in the cold JVM of a run, a mapper of its own
+     * and its introspection of maps and lists cost more than the files.
+     */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private AllureEnvironment() {
     }
@@ -104,7 +110,15 @@ public final class AllureEnvironment {
     /** The environment entries, in the order written. */
     static Map<String, String> properties(long seed, List<CheckResult> results) {
         Map<String, String> env = new LinkedHashMap<>();
-        List<ModelInfo> models = results.stream().map(CheckResult::model).filter(Objects::nonNull).distinct().toList();
+        // distinct by the records' components, in order of appearance; loops and field comparisons rather than a
+        // stream's distinct(): a record's first equals/hashCode links its ObjectMethods bootstrap, costly when cold
+        List<ModelInfo> models = new ArrayList<>();
+        for (CheckResult r : results) {
+            ModelInfo m = r.model();
+            if (m != null && !containsModel(models, m)) {
+                models.add(m);
+            }
+        }
         for (int i = 0; i < models.size(); i++) {
             String prefix = models.size() == 1 ? "model." : "model." + (i + 1) + ".";
             ModelInfo m = models.get(i);
@@ -114,7 +128,13 @@ public final class AllureEnvironment {
                 env.put(prefix + "fingerprint", m.fingerprint());
             }
         }
-        List<DataInfo> data = results.stream().map(CheckResult::data).filter(Objects::nonNull).distinct().toList();
+        List<DataInfo> data = new ArrayList<>();
+        for (CheckResult r : results) {
+            DataInfo d = r.data();
+            if (d != null && !containsData(data, d)) {
+                data.add(d);
+            }
+        }
         for (int i = 0; i < data.size(); i++) {
             String prefix = data.size() == 1 ? "data." : "data." + (i + 1) + ".";
             DataInfo d = data.get(i);
@@ -132,10 +152,33 @@ public final class AllureEnvironment {
         return env;
     }
 
+    /** Whether {@code list} holds a model equal to {@code m} (the record's equals: every component). */
+    private static boolean containsModel(List<ModelInfo> list, ModelInfo m) {
+        for (ModelInfo x : list) {
+            if (Objects.equals(x.id(), m.id()) && Objects.equals(x.kind(), m.kind())
+                    && Objects.equals(x.fingerprint(), m.fingerprint())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code list} holds a data set equal to {@code d} (the record's equals: every component). */
+    private static boolean containsData(List<DataInfo> list, DataInfo d) {
+        for (DataInfo x : list) {
+            if (Objects.equals(x.path(), d.path()) && x.rows() == d.rows() && Objects.equals(x.sha256(), d.sha256())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code key=value} lines in {@link java.util.Properties} syntax (ISO-8859-1 with unicode escapes). */
     static String propertiesText(Map<String, String> entries) {
         StringBuilder sb = new StringBuilder();
-        entries.forEach((k, v) -> sb.append(escape(k, true)).append('=').append(escape(v, false)).append('\n'));
+        for (Map.Entry<String, String> e : entries.entrySet()) {
+            sb.append(escape(e.getKey(), true)).append('=').append(escape(e.getValue(), false)).append('\n');
+        }
         return sb.toString();
     }
 
@@ -153,7 +196,8 @@ public final class AllureEnvironment {
                 case ' ' -> sb.append(key || i == 0 ? "\\ " : " ");
                 default -> {
                     if (c < 0x20 || c > 0x7e) {
-                        sb.append(String.format("\\u%04x", (int) c));
+                        sb.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf])
+                                .append(HEX[c & 0xf]);
                     } else {
                         sb.append(c);
                     }
@@ -162,6 +206,8 @@ public final class AllureEnvironment {
         }
         return sb.toString();
     }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     // ---------------------------------------------------------------- categories.json
 
@@ -276,11 +322,38 @@ public final class AllureEnvironment {
 
     // ---------------------------------------------------------------- files
 
+    /** Maps, lists, strings and numbers as pretty-printed JSON and a newline. */
     private static String json(Object value) {
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
-        } catch (JsonProcessingException e) {
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            write(g, value);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+        return out.append('\n').toString();
+    }
+
+    private static void write(JsonGenerator g, Object value) throws IOException {
+        if (value instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeFieldName((String) e.getKey());
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object o : list) {
+                write(g, o);
+            }
+            g.writeEndArray();
+        } else if (value instanceof Long n) {
+            g.writeNumber(n);
+        } else if (value instanceof String s) {
+            g.writeString(s);
+        } else {
+            throw new IllegalArgumentException("not a JSON value of the run files: " + value);
         }
     }
 

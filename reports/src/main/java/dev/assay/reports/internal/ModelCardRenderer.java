@@ -42,8 +42,9 @@ public final class ModelCardRenderer {
     private static final List<String> FAMILY_ORDER = List.of(CheckFamilies.PERFORMANCE, CheckFamilies.FAIRNESS,
             CheckFamilies.PRIVACY, CheckFamilies.SAFETY, CheckFamilies.PII, CheckFamilies.DATA);
 
-    private static final String NOT_PROVIDED = "Not provided by the team (add a `## %s` section to the model card "
-            + "sections file).";
+    /** The text of a team section that the file does not provide, before and after the section's name. */
+    private static final String NOT_PROVIDED_BEFORE = "Not provided by the team (add a `## ";
+    private static final String NOT_PROVIDED_AFTER = "` section to the model card sections file).";
 
     private static final String STYLE = String.join("\n",
             "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:14px;margin:24px auto;"
@@ -73,7 +74,7 @@ public final class ModelCardRenderer {
      * @param sections the team's Markdown ({@code ## Intended use}, ...), or {@code null} for none
      */
     public static String markdown(Evidence evidence, String sections) {
-        return markdown(blocks(evidence, sections));
+        return markdown(blocks(evidence, null, sections));
     }
 
     /**
@@ -82,7 +83,19 @@ public final class ModelCardRenderer {
      * @return the Markdown card and the HTML card
      */
     public static Map.Entry<String, String> both(Evidence evidence, String sections) {
-        List<Block> blocks = blocks(evidence, sections);
+        return both(evidence, null, sections);
+    }
+
+    /**
+     * Both forms of the card, given the evidence's JSON text when the caller has it already (the flush has just
+     * written it): the card shows its SHA-256, and serialising the evidence a second time is a large part of a
+     * cold card.
+     *
+     * @param evidenceJson {@code evidence.toJson()}, or {@code null} to serialise the evidence here
+     * @return the Markdown card and the HTML card
+     */
+    public static Map.Entry<String, String> both(Evidence evidence, String evidenceJson, String sections) {
+        List<Block> blocks = blocks(evidence, evidenceJson, sections);
         return Map.entry(markdown(blocks), html(evidence, blocks));
     }
 
@@ -101,7 +114,7 @@ public final class ModelCardRenderer {
      * @param sections the team's Markdown, or {@code null} for none
      */
     public static String html(Evidence evidence, String sections) {
-        return html(evidence, blocks(evidence, sections));
+        return html(evidence, blocks(evidence, null, sections));
     }
 
     private static String html(Evidence evidence, List<Block> blocks) {
@@ -144,15 +157,30 @@ public final class ModelCardRenderer {
 
     // ---------------------------------------------------------------- the card's content
 
-    private static List<Block> blocks(Evidence ev, String sections) {
+    /*
+     * The card is rendered once per flush, in a JVM whose reporting code is still cold: plain loops instead of
+     * lambdas and streams (each lambda's first call spins a class), and no JsonNode.toString (its first call builds
+     * Jackson's internal node mapper). The bytes are the same (FlushGoldenTest).
+     */
+    private static List<Block> blocks(Evidence ev, String evidenceJson, String sections) {
         Objects.requireNonNull(ev, "evidence");
         List<Block> b = new ArrayList<>();
         Map<String, String> team = teamSections(sections);
         Map<String, String> teamByKey = new LinkedHashMap<>();
-        team.forEach((k, v) -> teamByKey.put(k.toLowerCase(Locale.ROOT), v));
+        for (Map.Entry<String, String> e : team.entrySet()) {
+            teamByKey.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+        }
         List<JsonNode> checks = ev.checks();
-        long pass = checks.stream().filter(c -> "pass".equals(text(c, "verdict"))).count();
-        long fail = checks.stream().filter(c -> "fail".equals(text(c, "verdict"))).count();
+        long pass = 0;
+        long fail = 0;
+        for (JsonNode c : checks) {
+            String verdict = text(c, "verdict");
+            if ("pass".equals(verdict)) {
+                pass++;
+            } else if ("fail".equals(verdict)) {
+                fail++;
+            }
+        }
         long error = checks.size() - pass - fail;
         boolean gate = fail == 0 && error == 0 && !checks.isEmpty();
 
@@ -183,19 +211,22 @@ public final class ModelCardRenderer {
             b.add(new Table(List.of("Model", "Kind", "Fingerprint"), new ArrayList<>(models.values()), Set.of(2)));
         }
         b.add(new Para("Assay evidence schema " + ev.schema() + "; suite \"" + clean(ev.suite()) + "\"; seed "
-                + ev.seed() + "; evidence SHA-256 " + sha256(ev.toJson()) + "."));
+                + ev.seed() + "; evidence SHA-256 " + sha256(evidenceJson != null ? evidenceJson : ev.toJson()) + "."));
 
         team(b, teamByKey, "Intended use");
         team(b, teamByKey, "Factors");
         Set<String> factors = new LinkedHashSet<>();
         for (JsonNode c : checks) {
             for (JsonNode g : iter(c.get("groups"))) {
-                g.path("group").fieldNames().forEachRemaining(factors::add);
+                addNames(g.path("group"), factors);
             }
         }
         if (!factors.isEmpty()) {
-            b.add(new Para("Groups evaluated by the checks are defined by: " + String.join(", ",
-                    factors.stream().map(ModelCardRenderer::clean).toList()) + "."));
+            StringBuilder names = new StringBuilder();
+            for (String f : factors) {
+                names.append(names.length() == 0 ? "" : ", ").append(clean(f));
+            }
+            b.add(new Para("Groups evaluated by the checks are defined by: " + names + "."));
         }
 
         // Metrics
@@ -204,7 +235,7 @@ public final class ModelCardRenderer {
         Set<String> seen = new LinkedHashSet<>();
         for (JsonNode c : checks) {
             String metric = text(c, "metric");
-            String key = text(c, "kind") + "/" + metric + "/" + text(c, "decision") + "/" + c.path("confidence");
+            String key = text(c, "kind") + "/" + metric + "/" + text(c, "decision") + "/" + key(c.path("confidence"));
             if (metric != null && seen.add(key)) {
                 metricRows.add(List.of(clean(metric), nz(text(c, "kind")), nz(text(c, "decision")),
                         c.hasNonNull("confidence") ? ResultTables.number(c.get("confidence").asDouble()) : ""));
@@ -242,20 +273,22 @@ public final class ModelCardRenderer {
 
         // Quantitative analyses, by family
         b.add(new Heading(2, "Quantitative analyses"));
-        Map<String, List<JsonNode>> byFamily = new TreeMap<>((x, y) -> {
-            int ix = FAMILY_ORDER.indexOf(x);
-            int iy = FAMILY_ORDER.indexOf(y);
-            ix = ix < 0 ? FAMILY_ORDER.size() : ix;
-            iy = iy < 0 ? FAMILY_ORDER.size() : iy;
-            return ix != iy ? Integer.compare(ix, iy) : x.compareTo(y);
-        });
+        Map<String, List<JsonNode>> byFamily = new TreeMap<>(new FamilyOrder());
         for (JsonNode c : checks) {
-            byFamily.computeIfAbsent(CheckFamilies.of(nz(text(c, "kind"))), k -> new ArrayList<>()).add(c);
+            String family = CheckFamilies.of(nz(text(c, "kind")));
+            List<JsonNode> list = byFamily.get(family);
+            if (list == null) {
+                list = new ArrayList<>();
+                byFamily.put(family, list);
+            }
+            list.add(c);
         }
         if (checks.isEmpty()) {
             b.add(new Para("The evidence holds no checks."));
         }
-        byFamily.forEach((family, list) -> {
+        for (Map.Entry<String, List<JsonNode>> entry : byFamily.entrySet()) {
+            String family = entry.getKey();
+            List<JsonNode> list = entry.getValue();
             b.add(new Heading(3, family));
             List<List<String>> rows = new ArrayList<>();
             for (JsonNode c : list) {
@@ -268,27 +301,64 @@ public final class ModelCardRenderer {
             for (JsonNode c : list) {
                 groups(b, c);
             }
-        });
+        }
 
         team(b, teamByKey, "Ethical considerations");
         team(b, teamByKey, "Limitations");
         team(b, teamByKey, "Caveats and recommendations");
         Set<String> known = new LinkedHashSet<>();
-        TEAM_SECTIONS.forEach(s -> known.add(s.toLowerCase(Locale.ROOT)));
-        team.forEach((heading, body) -> {
-            if (!known.contains(heading.toLowerCase(Locale.ROOT))) {
-                b.add(new Heading(2, heading));
-                b.add(new Team(body));
+        for (String s : TEAM_SECTIONS) {
+            known.add(s.toLowerCase(Locale.ROOT));
+        }
+        for (Map.Entry<String, String> e : team.entrySet()) {
+            if (!known.contains(e.getKey().toLowerCase(Locale.ROOT))) {
+                b.add(new Heading(2, e.getKey()));
+                b.add(new Team(e.getValue()));
             }
-        });
+        }
         return b;
+    }
+
+    /** Families in {@link #FAMILY_ORDER}, others after them by name. */
+    private static final class FamilyOrder implements java.util.Comparator<String> {
+        @Override
+        public int compare(String x, String y) {
+            int ix = FAMILY_ORDER.indexOf(x);
+            int iy = FAMILY_ORDER.indexOf(y);
+            ix = ix < 0 ? FAMILY_ORDER.size() : ix;
+            iy = iy < 0 ? FAMILY_ORDER.size() : iy;
+            return ix != iy ? Integer.compare(ix, iy) : x.compareTo(y);
+        }
+    }
+
+    /** Adds the field names of {@code object} (none when it is not an object) to {@code into}. */
+    private static void addNames(JsonNode object, Set<String> into) {
+        for (java.util.Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            into.add(it.next());
+        }
+    }
+
+    /**
+     * A node's identity for telling metric rows apart: equal exactly when the nodes' {@code toString()} (their JSON
+     * text) is, without building the node mapper that {@code toString} needs on its first call. Numbers, booleans,
+     * null and a missing node ({@code ""}) have that text as {@code asText()}; a text is its quoted JSON, which is
+     * never a number's text, so it is marked with a leading quote; anything else takes {@code toString}.
+     */
+    private static String key(JsonNode n) {
+        if (n.isTextual()) {
+            return "\"" + n.asText();
+        }
+        if (n.isNumber() || n.isBoolean() || n.isNull() || n.isMissingNode()) {
+            return n.asText();
+        }
+        return n.toString();
     }
 
     private static void team(List<Block> b, Map<String, String> teamByKey, String section) {
         b.add(new Heading(2, section));
         String body = teamByKey.get(section.toLowerCase(Locale.ROOT));
         if (body == null || body.isBlank()) {
-            b.add(new Missing(String.format(Locale.ROOT, NOT_PROVIDED, section)));
+            b.add(new Missing(NOT_PROVIDED_BEFORE + section + NOT_PROVIDED_AFTER));
         } else {
             b.add(new Team(body));
         }
@@ -296,26 +366,37 @@ public final class ModelCardRenderer {
 
     private static void groups(List<Block> b, JsonNode c) {
         List<JsonNode> groups = new ArrayList<>();
-        iter(c.get("groups")).forEach(groups::add);
+        for (JsonNode g : iter(c.get("groups"))) {
+            groups.add(g);
+        }
         List<JsonNode> findings = new ArrayList<>();
-        iter(c.get("findings")).forEach(findings::add);
+        for (JsonNode f : iter(c.get("findings"))) {
+            findings.add(f);
+        }
         if (!groups.isEmpty()) {
             b.add(new Heading(4, clean(nz(text(c, "name"))) + ": per group"));
             Set<String> keys = new LinkedHashSet<>();
             Set<String> metrics = new LinkedHashSet<>();
             for (JsonNode g : groups) {
-                g.path("group").fieldNames().forEachRemaining(keys::add);
-                g.path("metrics").fieldNames().forEachRemaining(metrics::add);
-                g.path("ci").fieldNames().forEachRemaining(metrics::add);
+                addNames(g.path("group"), keys);
+                addNames(g.path("metrics"), metrics);
+                addNames(g.path("ci"), metrics);
             }
-            List<String> header = new ArrayList<>(keys.stream().map(ModelCardRenderer::clean).toList());
+            List<String> header = new ArrayList<>();
+            for (String k : keys) {
+                header.add(clean(k));
+            }
             header.add("n");
-            metrics.forEach(m -> header.add(clean(m)));
+            for (String m : metrics) {
+                header.add(clean(m));
+            }
             header.add("Excluded");
             List<List<String>> rows = new ArrayList<>();
             for (JsonNode g : groups) {
                 List<String> row = new ArrayList<>();
-                keys.forEach(k -> row.add(clean(g.path("group").path(k).asText("(missing)"))));
+                for (String k : keys) {
+                    row.add(clean(g.path("group").path(k).asText("(missing)")));
+                }
                 row.add(g.path("n").asText(""));
                 for (String m : metrics) {
                     JsonNode ci = g.path("ci").get(m);
@@ -326,15 +407,22 @@ public final class ModelCardRenderer {
                 rows.add(row);
             }
             b.add(new Table(header, rows, Set.of()));
-            chart(c, groups).ifPresent(svg -> b.add(new Svg(svg)));
+            java.util.Optional<String> svg = chart(c, groups);
+            if (svg.isPresent()) {
+                b.add(new Svg(svg.get()));
+            }
         }
         if (!findings.isEmpty()) {
             Map<String, Integer> byEntity = new TreeMap<>();
             for (JsonNode f : findings) {
-                byEntity.merge(f.path("entity").asText("(unnamed)"), 1, Integer::sum);
+                String entity = f.path("entity").asText("(unnamed)");
+                Integer n = byEntity.get(entity);
+                byEntity.put(entity, n == null ? 1 : n + 1);
             }
             StringBuilder s = new StringBuilder();
-            byEntity.forEach((e, n) -> s.append(s.length() == 0 ? "" : ", ").append(clean(e)).append(": ").append(n));
+            for (Map.Entry<String, Integer> e : byEntity.entrySet()) {
+                s.append(s.length() == 0 ? "" : ", ").append(clean(e.getKey())).append(": ").append(e.getValue());
+            }
             b.add(new Para(clean(nz(text(c, "name"))) + ": " + findings.size() + " finding"
                     + (findings.size() == 1 ? "" : "s") + " (" + s + "); masked values are in the evidence and the "
                     + "Allure report."));
@@ -359,16 +447,22 @@ public final class ModelCardRenderer {
             }
             for (JsonNode g : groups) {
                 Map<String, String> group = new LinkedHashMap<>();
-                g.path("group").fields().forEachRemaining(e -> group.put(e.getKey(), e.getValue().asText()));
+                for (var it = g.path("group").fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    group.put(e.getKey(), e.getValue().asText());
+                }
                 Map<String, Double> metrics = new LinkedHashMap<>();
-                g.path("metrics").fields().forEachRemaining(e -> metrics.put(e.getKey(),
-                        e.getValue().isNumber() ? e.getValue().asDouble() : null));
+                for (var it = g.path("metrics").fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    metrics.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : null);
+                }
                 Map<String, Interval> ci = new LinkedHashMap<>();
-                g.path("ci").fields().forEachRemaining(e -> {
+                for (var it = g.path("ci").fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
                     if (e.getValue().isArray() && e.getValue().size() == 2) {
                         ci.put(e.getKey(), new Interval(e.getValue().get(0).asDouble(), e.getValue().get(1).asDouble()));
                     }
-                });
+                }
                 r.group(new GroupResult(group, g.path("n").asLong(), metrics, ci,
                         g.hasNonNull("excluded") ? g.get("excluded").asText() : null));
             }
@@ -522,9 +616,13 @@ public final class ModelCardRenderer {
     private record Table(List<String> header, List<List<String>> rows, Set<Integer> code) implements Block {
         public void markdown(StringBuilder md) {
             md.append('|');
-            header.forEach(x -> md.append(' ').append(escMd(x)).append(" |"));
+            for (String x : header) {
+                md.append(' ').append(escMd(x)).append(" |");
+            }
             md.append("\n|");
-            header.forEach(x -> md.append("---|"));
+            for (int i = 0; i < header.size(); i++) {
+                md.append("---|");
+            }
             md.append('\n');
             for (List<String> row : rows) {
                 md.append('|');
@@ -540,7 +638,9 @@ public final class ModelCardRenderer {
 
         public void html(StringBuilder h) {
             h.append("<table>\n<thead><tr>");
-            header.forEach(x -> h.append("<th>").append(esc(x)).append("</th>"));
+            for (String x : header) {
+                h.append("<th>").append(esc(x)).append("</th>");
+            }
             h.append("</tr></thead>\n<tbody>\n");
             for (List<String> row : rows) {
                 h.append("<tr>");
