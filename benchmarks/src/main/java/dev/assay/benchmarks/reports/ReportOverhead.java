@@ -57,9 +57,9 @@ public final class ReportOverhead {
     private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static long allureNanos;
     private static long flushNanos;
-    private static long allureCpu;
+    static long allureCpu;
     private static long writerCpu;
-    private static long flushCpu;
+    static long flushCpu;
 
     private ReportOverhead() {
     }
@@ -68,14 +68,7 @@ public final class ReportOverhead {
         Path scenarios = Path.of(args.length > 0 ? args[0] : "examples/src/test/resources/assay");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        List<Path> files;
-        try (Stream<Path> s = Files.list(scenarios)) {
-            files = s.filter(p -> p.getFileName().toString().startsWith("credit")
-                    && ScenarioLoader.isScenarioFile(p.getFileName().toString())).sorted().toList();
-        }
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException("no credit*.assay.yaml under " + scenarios.toAbsolutePath());
-        }
+        List<Path> files = creditSuites(scenarios);
         Path tmp = Files.createTempDirectory("assay-overhead");
         try {
             long[][] bare = new long[2][rounds];
@@ -126,6 +119,19 @@ public final class ReportOverhead {
         }
     }
 
+    /** The example credit suites under {@code scenarios}, sorted. */
+    static List<Path> creditSuites(Path scenarios) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(scenarios)) {
+            files = s.filter(p -> p.getFileName().toString().startsWith("credit")
+                    && ScenarioLoader.isScenarioFile(p.getFileName().toString())).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no credit*.assay.yaml under " + scenarios.toAbsolutePath());
+        }
+        return files;
+    }
+
     /**
      * The Allure lifecycle of the reported runs: one per JVM, as in a test run, where allure-jupiter's listener and
      * {@code Allure.getLifecycle()} share the one default lifecycle (and its writer's JSON serialisers) for every
@@ -135,7 +141,7 @@ public final class ReportOverhead {
     private static Path allureResults;
 
     /** One run of the suites: {wall ns, process CPU ns, checks}. */
-    private static long[] run(List<Path> files, Path dir, boolean withReports) {
+    static long[] run(List<Path> files, Path dir, boolean withReports) {
         if (lifecycle == null) {
             allureResults = dir.getParent().resolve("allure-results");
             lifecycle = new AllureLifecycle(new FileSystemResultsWriter(allureResults));
@@ -204,7 +210,7 @@ public final class ReportOverhead {
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0;
     }
 
-    private static void delete(Path root) {
+    static void delete(Path root) {
         if (!Files.exists(root)) {
             return;
         }
