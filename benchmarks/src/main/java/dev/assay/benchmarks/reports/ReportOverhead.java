@@ -62,9 +62,9 @@ public final class ReportOverhead {
     private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static long allureNanos;
     private static long flushNanos;
-    private static long allureCpu;
+    static long allureCpu;
     private static long writerCpu;
-    private static long flushCpu;
+    static long flushCpu;
 
     private ReportOverhead() {
     }
@@ -77,14 +77,7 @@ public final class ReportOverhead {
         if (args.length > 3 && !reportedFirst) {
             throw new IllegalArgumentException("fourth argument: expected 'reported-first', got '" + args[3] + "'");
         }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(scenarios)) {
-            files = s.filter(p -> p.getFileName().toString().startsWith("credit")
-                    && ScenarioLoader.isScenarioFile(p.getFileName().toString())).sorted().toList();
-        }
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException("no credit*.assay.yaml under " + scenarios.toAbsolutePath());
-        }
+        List<Path> files = creditSuites(scenarios);
         Path tmp = Files.createTempDirectory("assay-overhead");
         try {
             long[][] bare = new long[2][rounds];
@@ -138,6 +131,19 @@ public final class ReportOverhead {
         }
     }
 
+    /** The example credit suites under {@code scenarios}, sorted. */
+    static List<Path> creditSuites(Path scenarios) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(scenarios)) {
+            files = s.filter(p -> p.getFileName().toString().startsWith("credit")
+                    && ScenarioLoader.isScenarioFile(p.getFileName().toString())).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no credit*.assay.yaml under " + scenarios.toAbsolutePath());
+        }
+        return files;
+    }
+
     /**
      * The Allure lifecycle of the reported runs: one per JVM, as in a test run, where allure-jupiter's listener and
      * {@code Allure.getLifecycle()} share the one default lifecycle (and its writer's JSON serialisers) for every
@@ -147,16 +153,21 @@ public final class ReportOverhead {
     private static Path allureResults;
 
     /** One run of the suites: {wall ns, process CPU ns, checks}. */
-    private static long[] run(List<Path> files, Path dir, boolean withReports) {
-        if (lifecycle == null) {
+    static long[] run(List<Path> files, Path dir, boolean withReports) {
+        // bare touches no Allure class and starts no report warm-up, so that it carries none of the reports' cost
+        if (allureResults == null) {
             allureResults = dir.getParent().resolve("allure-results");
+        }
+        if (withReports && lifecycle == null) {
             lifecycle = new AllureLifecycle(new FileSystemResultsWriter(allureResults));
         }
         Map<String, String> config = Map.of(AssayConstants.EVIDENCE_DIR, dir.resolve("assay").toString(),
                 AssayConstants.ALLURE_RESULTS_DIR, allureResults.toString(),
-                AssayConstants.EVIDENCE_TIMESTAMP, "2026-11-26T12:00:00Z");
+                AssayConstants.EVIDENCE_TIMESTAMP, "2026-11-26T12:00:00Z",
+                AssayConstants.REPORT_WARMUP, withReports
+                        ? System.getProperty(AssayConstants.REPORT_WARMUP, "true") : "false");
         AssaySettings settings = AssaySettings.of(k -> Optional.ofNullable(config.get(k)), Map.of(), Map.of());
-        AllureLifecycle previous = Allure.getLifecycle();
+        AllureLifecycle previous = withReports ? Allure.getLifecycle() : null;
         if (withReports) {
             Allure.setLifecycle(lifecycle);
         }
@@ -199,7 +210,9 @@ public final class ReportOverhead {
                 flushCpu += THREADS.getCurrentThreadCpuTime() - c0;
             }
         } finally {
-            Allure.setLifecycle(previous);
+            if (withReports) {
+                Allure.setLifecycle(previous);
+            }
         }
         long wall = System.nanoTime() - t0;
         long cpu = os.getProcessCpuTime() - cpu0;
@@ -216,7 +229,7 @@ public final class ReportOverhead {
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0;
     }
 
-    private static void delete(Path root) {
+    static void delete(Path root) {
         if (!Files.exists(root)) {
             return;
         }
