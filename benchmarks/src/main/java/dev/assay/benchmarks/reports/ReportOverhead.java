@@ -52,7 +52,8 @@ import java.util.stream.Stream;
  * java -cp benchmarks/target/benchmarks.jar dev.assay.benchmarks.reports.ReportOverhead \
  *     [scenario-dir (examples/src/test/resources/assay)] [rounds (15)] [warm-up rounds (5)] [reported-first]
  * </pre>
- * With {@code reported-first}, each round's order is reversed: round 0 (the only one of {@code 1 0}, one pass in a
+ * {@code -Dassay.bench.suites=all} runs every scenario file of the folder instead of the credit suites (see
+ * {@link #SUITES}). With {@code reported-first}, each round's order is reversed: round 0 (the only one of {@code 1 0}, one pass in a
  * fresh JVM) runs the reported suite first, so its figures are those of a fresh JVM's one reported run (as in one
  * CI run), including the report writers' background warm-up ({@code assay.report.warmup}) overlapping the suite;
  * the bare run then comes second and its wall and CPU "overhead" lines are meaningless in that mode. The last line
@@ -128,20 +129,76 @@ public final class ReportOverhead {
                     os.getProcessCpuTime() / 1e6, reportedFirst ? " (reported first)" : "");
         } finally {
             delete(tmp);
+            stopEndpoints();
         }
     }
 
-    /** The example credit suites under {@code scenarios}, sorted. */
+    /**
+     * The system property that chooses the suites: {@code credit} (the default: every {@code credit*.assay.yaml},
+     * checks on a 16,281-row holdout with precomputed predictions, all in memory) or {@code all} (every scenario
+     * file of the folder: also the privacy budget and the text assistant's attack and PII suites, which call an
+     * OpenAI-compatible chat endpoint on loopback that this program starts from the example's test classes).
+     */
+    static final String SUITES = "assay.bench.suites";
+
+    /** The example suites under {@code scenarios} that {@value #SUITES} chooses, sorted. */
     static List<Path> creditSuites(Path scenarios) throws IOException {
+        boolean all = switch (System.getProperty(SUITES, "credit")) {
+            case "credit" -> false;
+            case "all" -> true;
+            default -> throw new IllegalArgumentException(SUITES + ": expected credit or all, got '"
+                    + System.getProperty(SUITES) + "'");
+        };
         List<Path> files;
         try (Stream<Path> s = Files.list(scenarios)) {
-            files = s.filter(p -> p.getFileName().toString().startsWith("credit")
+            files = s.filter(p -> (all || p.getFileName().toString().startsWith("credit"))
                     && ScenarioLoader.isScenarioFile(p.getFileName().toString())).sorted().toList();
         }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("no credit*.assay.yaml under " + scenarios.toAbsolutePath());
+            throw new IllegalArgumentException("no " + (all ? "" : "credit") + "*.assay.yaml under "
+                    + scenarios.toAbsolutePath());
+        }
+        if (all) {
+            startAssistantEndpoints();
         }
         return files;
+    }
+
+    /**
+     * Starts the example's guarded chat endpoint ({@code dev.assay.examples.assistant.TextAssistantServer}, from the
+     * example's test classes, which must be on the class path) for the rest of the JVM and publishes its URL as
+     * {@code ASSAY_ASSISTANT_URL}, as the example's JUnit session listener does; {@link #stopEndpoints()} stops it.
+     */
+    private static AutoCloseable endpoint;
+
+    private static void startAssistantEndpoints() {
+        try {
+            Class<?> config = Class.forName("dev.assay.examples.assistant.TextAssistant$Config");
+            Class<?> server = Class.forName("dev.assay.examples.assistant.TextAssistantServer");
+            java.lang.reflect.Constructor<?> create = server.getDeclaredConstructor(config);
+            create.setAccessible(true);
+            Object guarded = create.newInstance(config.getEnumConstants()[java.util.Arrays.stream(
+                    config.getEnumConstants()).map(Object::toString).toList().indexOf("GUARDED")]);
+            java.lang.reflect.Method url = server.getDeclaredMethod("url");
+            url.setAccessible(true);
+            System.setProperty("ASSAY_ASSISTANT_URL", url.invoke(guarded).toString());
+            endpoint = (AutoCloseable) guarded;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot start the example's chat endpoint: put examples/target/"
+                    + "test-classes on the class path (" + e + ")", e);
+        }
+    }
+
+    /** Stops the chat endpoint, if one was started (its server threads would keep the JVM alive). */
+    static void stopEndpoints() {
+        if (endpoint != null) {
+            try {
+                endpoint.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            endpoint = null;
+        }
     }
 
     /**
