@@ -78,7 +78,7 @@ public final class ReportOverhead {
         if (args.length > 3 && !reportedFirst) {
             throw new IllegalArgumentException("fourth argument: expected 'reported-first', got '" + args[3] + "'");
         }
-        List<Path> files = creditSuites(scenarios);
+        List<Path> files = suites(scenarios);
         Path tmp = Files.createTempDirectory("assay-overhead");
         try {
             long[][] bare = new long[2][rounds];
@@ -142,7 +142,7 @@ public final class ReportOverhead {
     static final String SUITES = "assay.bench.suites";
 
     /** The example suites under {@code scenarios} that {@value #SUITES} chooses, sorted. */
-    static List<Path> creditSuites(Path scenarios) throws IOException {
+    static List<Path> suites(Path scenarios) throws IOException {
         boolean all = switch (System.getProperty(SUITES, "credit")) {
             case "credit" -> false;
             case "all" -> true;

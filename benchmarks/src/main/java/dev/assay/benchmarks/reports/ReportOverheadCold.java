@@ -112,7 +112,7 @@ public final class ReportOverheadCold {
 
     /** One run in this (fresh) JVM; prints {@code RESULT <suite wall ns> <suite CPU ns> <JVM CPU ns> <writers ns>}. */
     private static void child(Path scenarios, boolean withReports) throws IOException {
-        List<Path> files = ReportOverhead.creditSuites(scenarios);
+        List<Path> files = ReportOverhead.suites(scenarios);
         Path tmp = Files.createTempDirectory("assay-overhead-cold");
         try {
             long[] t = ReportOverhead.run(files, tmp.resolve(withReports ? "reported" : "bare"), withReports);
