@@ -129,7 +129,7 @@ public final class ReportOverhead {
                     os.getProcessCpuTime() / 1e6, reportedFirst ? " (reported first)" : "");
         } finally {
             delete(tmp);
-            stopEndpoints();
+            stopEndpoint();
         }
     }
 
@@ -159,7 +159,7 @@ public final class ReportOverhead {
                     + scenarios.toAbsolutePath());
         }
         if (all) {
-            startAssistantEndpoints();
+            startAssistantEndpoint();
         }
         return files;
     }
@@ -167,18 +167,23 @@ public final class ReportOverhead {
     /**
      * Starts the example's guarded chat endpoint ({@code dev.assay.examples.assistant.TextAssistantServer}, from the
      * example's test classes, which must be on the class path) for the rest of the JVM and publishes its URL as
-     * {@code ASSAY_ASSISTANT_URL}, as the example's JUnit session listener does; {@link #stopEndpoints()} stops it.
+     * {@code ASSAY_ASSISTANT_URL}, as the example's JUnit session listener does; {@link #stopEndpoint()} stops it.
      */
     private static AutoCloseable endpoint;
 
-    private static void startAssistantEndpoints() {
+    private static void startAssistantEndpoint() {
         try {
             Class<?> config = Class.forName("dev.assay.examples.assistant.TextAssistant$Config");
             Class<?> server = Class.forName("dev.assay.examples.assistant.TextAssistantServer");
             java.lang.reflect.Constructor<?> create = server.getDeclaredConstructor(config);
             create.setAccessible(true);
-            Object guarded = create.newInstance(config.getEnumConstants()[java.util.Arrays.stream(
-                    config.getEnumConstants()).map(Object::toString).toList().indexOf("GUARDED")]);
+            Object guardedConfig = null;
+            for (Object c : config.getEnumConstants()) {
+                if (((Enum<?>) c).name().equals("GUARDED")) {
+                    guardedConfig = c;
+                }
+            }
+            Object guarded = create.newInstance(guardedConfig);
             java.lang.reflect.Method url = server.getDeclaredMethod("url");
             url.setAccessible(true);
             System.setProperty("ASSAY_ASSISTANT_URL", url.invoke(guarded).toString());
@@ -190,7 +195,7 @@ public final class ReportOverhead {
     }
 
     /** Stops the chat endpoint, if one was started (its server threads would keep the JVM alive). */
-    static void stopEndpoints() {
+    static void stopEndpoint() {
         if (endpoint != null) {
             try {
                 endpoint.close();

@@ -121,7 +121,7 @@ public final class ReportOverheadCold {
                     + (ReportOverhead.allureCpu + ReportOverhead.flushCpu));
         } finally {
             ReportOverhead.delete(tmp);
-            ReportOverhead.stopEndpoints();
+            ReportOverhead.stopEndpoint();
         }
     }
 

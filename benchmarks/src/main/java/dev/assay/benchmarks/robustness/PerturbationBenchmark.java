@@ -1,11 +1,9 @@
 package dev.assay.benchmarks.robustness;
 
 import dev.assay.core.Dataset;
-import dev.assay.core.Datasets;
 import dev.assay.core.robustness.Constraints;
 import dev.assay.core.robustness.Perturbation;
 import dev.assay.core.robustness.Perturbations;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,18 +44,7 @@ public class PerturbationBenchmark {
         tabular = Perturbations.noise("age", 0.1).then(Perturbations.noise("income", 0.1))
                 .then(Perturbations.noise("hours", 0.1)).then(Perturbations.swap("job"));
         constraints = Constraints.none().integer("age", "hours").range("age", 17, 90).range("hours", 1, 99);
-        String[] words = {"where", "is", "my", "parcel", "refund", "order", "please", "Paris", "Priya", "120",
-            "don't", "café", "\uD83D\uDE00"};
-        SplittableRandom r = new SplittableRandom(2);
-        String[] t = new String[100_000];
-        for (int i = 0; i < t.length; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int w = 0, k = 4 + r.nextInt(8); w < k; w++) {
-                sb.append(w == 0 ? "" : " ").append(words[r.nextInt(words.length)]);
-            }
-            t[i] = sb.toString();
-        }
-        texts = Datasets.inMemory("texts").categorical("q", t).load();
+        texts = RobustnessData.texts(100_000, 2);
         text = Perturbations.typos("q", Perturbations.Typo.KEYBOARD, Perturbations.Unit.WORD, 0.2)
                 .then(Perturbations.changeCase("q", Perturbations.Case.RANDOM))
                 .then(Perturbations.homoglyphs("q", 0.1));

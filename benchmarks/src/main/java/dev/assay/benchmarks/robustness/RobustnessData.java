@@ -36,6 +36,25 @@ final class RobustnessData {
     }
 
     /**
+     * {@code rows} short support questions in a text column {@code q}: 4 to 11 words each from a small vocabulary
+     * with a name, a city, a number, an apostrophe, an accent and an emoji.
+     */
+    static Dataset texts(int rows, long seed) {
+        String[] words = {"where", "is", "my", "parcel", "refund", "order", "please", "Paris", "Priya", "120",
+            "don't", "café", "\uD83D\uDE00"};
+        SplittableRandom r = new SplittableRandom(seed);
+        String[] t = new String[rows];
+        for (int i = 0; i < t.length; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int w = 0, k = 4 + r.nextInt(8); w < k; w++) {
+                sb.append(w == 0 ? "" : " ").append(words[r.nextInt(words.length)]);
+            }
+            t[i] = sb.toString();
+        }
+        return Datasets.inMemory("texts").categorical("q", t).load();
+    }
+
+    /**
      * A linear score over the three numbers and sex, "yes" from 0.5, with scores: a few nanoseconds a row. With
      * {@code work > 0} each row also runs a dependent chain of {@code work} multiply-adds (CPU work, not a clock
      * wait, so a busy machine does not shorten it): {@link #WORK_1US} costs about 1 µs a row on the benchmark machine.

@@ -1,13 +1,11 @@
 package dev.assay.benchmarks.robustness;
 
 import dev.assay.core.Dataset;
-import dev.assay.core.Datasets;
 import dev.assay.core.robustness.Perturbation;
 import dev.assay.core.robustness.Perturbations;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * {@code PerturbationBenchmark.text100k} in the CPU time of the calling thread (single-threaded work; garbage
@@ -24,18 +22,7 @@ public final class TextPerturbationCpuTime {
     }
 
     public static void main(String[] args) {
-        String[] words = {"where", "is", "my", "parcel", "refund", "order", "please", "Paris", "Priya", "120",
-            "don't", "café", "\uD83D\uDE00"};
-        SplittableRandom r = new SplittableRandom(2);
-        String[] t = new String[100_000];
-        for (int i = 0; i < t.length; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int w = 0, k = 4 + r.nextInt(8); w < k; w++) {
-                sb.append(w == 0 ? "" : " ").append(words[r.nextInt(words.length)]);
-            }
-            t[i] = sb.toString();
-        }
-        Dataset texts = Datasets.inMemory("texts").categorical("q", t).load();
+        Dataset texts = RobustnessData.texts(100_000, 2);
         Perturbation chain = Perturbations.typos("q", Perturbations.Typo.KEYBOARD, Perturbations.Unit.WORD, 0.2)
                 .then(Perturbations.changeCase("q", Perturbations.Case.RANDOM))
                 .then(Perturbations.homoglyphs("q", 0.1));
