@@ -6,7 +6,6 @@ import dev.assay.core.CheckResult;
 import dev.assay.core.Evidence;
 import dev.assay.core.RegressionFile;
 import dev.assay.reports.allure.AllureEnvironment;
-import dev.assay.reports.allure.AllureResultsWriters;
 import dev.assay.reports.allure.internal.ReportWarmup;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -107,7 +106,6 @@ public final class RunRecorder implements AutoCloseable {
         }
         List<Path> cards = ModelCards.write(evidence, json, dir, ModelCards.sectionsFile(settings).orElse(null));
         AllureEnvironment.writeRunFiles(settings, results);
-        AllureResultsWriters.awaitWrites(); // every Allure result on disk before the manifest hashes them
         Path manifest = Manifests.write(settings, dir, List.of(AllureEnvironment.resultsDir(settings)));
         System.out.println("[assay] evidence: " + written.toAbsolutePath() + " (" + results.size() + " checks)");
         System.out.println("[assay] model card: " + cards.get(1).toAbsolutePath() + " (and " + ModelCards.MARKDOWN_FILE

@@ -1,19 +1,15 @@
 package dev.assay.reports.allure;
 
 import dev.assay.core.AssayException;
-import dev.assay.core.AssaySettings;
 import dev.assay.reports.allure.internal.AllureResultsJson;
 import dev.assay.reports.allure.internal.AssayResultsWriter;
-import dev.assay.reports.allure.internal.ReportWarmup;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.AllureResultsWriteException;
 import io.qameta.allure.util.PropertiesUtils;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.UUID;
 
 /**
  * Gives Allure's default lifecycle Assay's results writer, which writes the same files, byte for byte, as Allure's
@@ -33,19 +29,12 @@ import java.util.UUID;
  * </ul>
  * The results directory is Allure's: {@code allure.results.directory} from {@code allure.properties} or the system
  * properties, default {@code allure-results}.
- *
- * <p>Assay's writer creates the files on a daemon thread of its own, so that tests do not wait for the file system;
- * {@link #awaitWrites()} (called by the run's flush before the manifest hashes the results) and a shutdown hook wait
- * for them, and a file that could not be written is an error there. Unless {@code assay.report.warmup} is
- * {@code false}, that thread starts at once and first seeds the JVM's random UUIDs (~10 ms in a fresh JVM), which
- * Allure uses for every test and attachment.
  */
 public final class AllureResultsWriters {
     /** The system property that chooses the writer: {@code assay} (default) or {@code allure}. */
     public static final String WRITER = "assay.allure.writer";
 
     private static Boolean installed;
-    private static AssayResultsWriter writer;
 
     private AllureResultsWriters() {
     }
@@ -84,49 +73,8 @@ public final class AllureResultsWriters {
             return false;
         }
         Path dir = Path.of(allure.getProperty("allure.results.directory", "allure-results"));
-        AssayResultsWriter assay = new AssayResultsWriter(dir, true);
-        Allure.setLifecycle(new AllureLifecycle(assay));
-        writer = assay;
-        if (warmUp()) {
-            assay.start(AllureResultsWriters::warmUpWrites);
-        }
+        Allure.setLifecycle(new AllureLifecycle(new AssayResultsWriter(dir)));
         return true;
-    }
-
-    /**
-     * Waits until Assay's writer, if installed, has written every Allure result file submitted so far (it creates
-     * them on a thread of its own; see {@link #install()}).
-     *
-     * @throws AssayException when one of them could not be written; it names the directory and the file
-     */
-    public static void awaitWrites() {
-        AssayResultsWriter w;
-        synchronized (AllureResultsWriters.class) {
-            w = writer;
-        }
-        if (w == null) {
-            return;
-        }
-        try {
-            w.awaitWrites();
-        } catch (AllureResultsWriteException e) {
-            throw new AssayException(e.getMessage() + ": " + e.getCause(), e);
-        }
-    }
-
-    /** The report warm-up setting ({@code assay.report.warmup}) from system properties and environment. */
-    private static boolean warmUp() {
-        try {
-            return ReportWarmup.enabled(AssaySettings.fromSystem());
-        } catch (AssayException e) {
-            return false; // the recorder reports the bad value when the run starts
-        }
-    }
-
-    /** What the writer thread does before the first file: the JVM's first random UUID and Jackson's factory. */
-    private static void warmUpWrites() {
-        UUID.randomUUID();
-        AllureResultsJson.warmUp();
     }
 
     /** Whether Allure's default lifecycle was created; also true when that cannot be told. */

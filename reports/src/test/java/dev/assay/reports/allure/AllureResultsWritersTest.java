@@ -56,17 +56,6 @@ class AllureResultsWritersTest {
     }
 
     @Test
-    void result_files_that_cannot_be_written_are_an_error_on_stderr_when_the_jvm_exits() throws Exception {
-        Path notADirectory = Files.writeString(tmp.resolve("a-file"), "x").resolve("allure-results");
-
-        Probe probe = probe("default", "-Dallure.results.directory=" + notADirectory);
-
-        assertThat(probe.stdout).isEqualTo("installed: true\nwriter: AssayResultsWriter\ndone\n");
-        assertThat(probe.stderr).contains("[assay] Could not write 2 Allure result file(s) to " + notADirectory
-                + ", the first ");
-    }
-
-    @Test
     void allures_lifecycle_taken_before_is_left_as_it_is() throws Exception {
         Probe probe = probe("late");
 

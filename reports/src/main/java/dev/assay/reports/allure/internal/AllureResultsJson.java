@@ -61,11 +61,6 @@ public final class AllureResultsJson {
                 "attachments", "parameters", "start", "stop");
     }
 
-    /** Loads and makes Jackson's factory (for a background warm-up). */
-    public static void warmUp() {
-        Factory.JSON.getCodec();
-    }
-
     /** Whether the Allure model on the class path has exactly the fields this class writes. */
     public static boolean modelIsKnown() {
         for (Map.Entry<Class<?>, List<String>> e : KNOWN_FIELDS.entrySet()) {

@@ -93,8 +93,8 @@ public final class ReportWarmup {
         return t;
     }
 
-    /** Whether {@code settings} leave the warm-up on (the default); also read by {@code AllureResultsWriters}. */
-    public static boolean enabled(AssaySettings settings) {
+    /** Whether {@code settings} leave the warm-up on (the default). */
+    static boolean enabled(AssaySettings settings) {
         String v = settings.get(AssayConstants.REPORT_WARMUP).orElse("true").toLowerCase(Locale.ROOT);
         if (!v.equals("true") && !v.equals("false")) {
             throw new AssayException(AssayConstants.REPORT_WARMUP + " must be true or false, but was '"

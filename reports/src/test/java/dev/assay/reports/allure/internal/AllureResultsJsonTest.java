@@ -32,8 +32,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Assay's Allure results JSON and writer against their oracle, Allure's own mapper and {@link FileSystemResultsWriter}
@@ -83,14 +81,12 @@ class AllureResultsJsonTest {
         assertThat(container.toByteArray()).isEqualTo(ALLURE.writeValueAsBytes(new TestResultContainer()));
     }
 
-    @ParameterizedTest(name = "background: {0}")
-    @ValueSource(booleans = {false, true})
-    void the_writer_leaves_the_same_files_as_allures_writer(boolean background, @TempDir Path tmp)
-            throws IOException {
+    @Test
+    void the_writer_leaves_the_same_files_as_allures_writer(@TempDir Path tmp) throws IOException {
         SplittableRandom random = new SplittableRandom(3);
         Path ours = tmp.resolve("ours/nested/allure-results");
         Path theirs = tmp.resolve("theirs/nested/allure-results");
-        AssayResultsWriter assay = new AssayResultsWriter(ours, background);
+        AssayResultsWriter assay = new AssayResultsWriter(ours);
         FileSystemResultsWriter allure = new FileSystemResultsWriter(theirs);
         for (int i = 0; i < 50; i++) {
             TestResult result = testResult(random).setUuid(i % 10 == 0 ? null : "uuid-" + i);
@@ -106,7 +102,6 @@ class AllureResultsJsonTest {
             allure.write(i + "-attachment.txt", new ByteArrayInputStream(attachment));
         }
 
-        assay.awaitWrites();
         Map<String, byte[]> ourFiles = files(ours);
         Map<String, byte[]> theirFiles = files(theirs);
         assertThat(ourFiles.keySet()).hasSize(50 + 45 + 50).isEqualTo(theirFiles.keySet());
@@ -139,34 +134,6 @@ class AllureResultsJsonTest {
         assertThatThrownBy(() -> new FileSystemResultsWriter(tmp)
                 .write("a-attachment.txt", new ByteArrayInputStream(new byte[] {2})))
                 .isInstanceOf(AllureResultsWriteException.class).hasMessage("Could not write Allure attachment");
-    }
-
-    @Test
-    void in_the_background_a_file_that_cannot_be_written_fails_the_wait_for_the_writes(@TempDir Path tmp) {
-        AssayResultsWriter writer = new AssayResultsWriter(tmp, true);
-        writer.write("a-attachment.txt", new ByteArrayInputStream(new byte[] {1}));
-        writer.write("a-attachment.txt", new ByteArrayInputStream(new byte[] {2}));
-        writer.write("b-attachment.txt", new ByteArrayInputStream(new byte[] {3}));
-
-        assertThatThrownBy(writer::awaitWrites).isInstanceOf(AllureResultsWriteException.class)
-                .hasMessage("Could not write 1 Allure result file(s) to " + tmp + ", the first a-attachment.txt")
-                .hasCauseInstanceOf(java.nio.file.FileAlreadyExistsException.class);
-        writer.awaitWrites(); // reported once
-        assertThat(tmp.resolve("a-attachment.txt")).hasBinaryContent(new byte[] {1});
-        assertThat(tmp.resolve("b-attachment.txt")).hasBinaryContent(new byte[] {3});
-    }
-
-    @Test
-    void in_the_background_an_unwritable_directory_fails_the_wait_and_names_it(@TempDir Path tmp)
-            throws IOException {
-        Path file = Files.writeString(tmp.resolve("a-file"), "x");
-        AssayResultsWriter writer = new AssayResultsWriter(file.resolve("allure-results"), true);
-        writer.write(new TestResult().setUuid("u"));
-        writer.write(new TestResultContainer().setUuid("c"));
-
-        assertThatThrownBy(writer::awaitWrites).isInstanceOf(AllureResultsWriteException.class)
-                .hasMessage("Could not write 2 Allure result file(s) to " + file.resolve("allure-results")
-                        + ", the first u-result.json");
     }
 
     @Test
