@@ -1,5 +1,8 @@
 package dev.assay.junit;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
@@ -17,12 +20,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.assay.junit.internal.AllureWriterSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.Extension;
+import org.junit.platform.launcher.LauncherSessionListener;
 
 /** The module's dependency rules (DESIGN.md) and the shape of its API, checked on the compiled main classes. */
 class ArchitectureTest {
@@ -38,10 +43,25 @@ class ArchitectureTest {
     @Test
     void usesOnlyJUnitsPublicApiNotTheEngineOrLauncher() {
         noClasses().that().resideInAPackage("dev.assay.junit..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.junit.jupiter.engine..",
+                .should().dependOnClassesThat(resideInAnyPackage("org.junit.jupiter.engine..",
                         "org.junit.platform.engine..", "org.junit.platform.launcher..",
                         "org.junit.platform.commons.util..", "org.junit.platform.commons.logging..")
+                        .and(not(equivalentTo(LauncherSessionListener.class))))
                 .check(classes);
+    }
+
+    /**
+     * The one exception to the rule above: the launcher's public {@link LauncherSessionListener} interface, which
+     * gives Allure Assay's results writer before allure-jupiter's listener starts, and only in that class.
+     */
+    @Test
+    void onlyTheAllureWriterSessionImplementsALauncherInterface() {
+        noClasses().that().resideInAPackage("dev.assay.junit..")
+                .and().doNotHaveFullyQualifiedName(AllureWriterSession.class.getName())
+                .should().dependOnClassesThat().resideInAPackage("org.junit.platform.launcher..")
+                .check(classes);
+        assertThat(classes.get(AllureWriterSession.class).getRawInterfaces())
+                .extracting(JavaClass::getName).containsExactly(LauncherSessionListener.class.getName());
     }
 
     @Test

@@ -5,13 +5,13 @@ import dev.assay.core.AssaySettings;
 import dev.assay.core.CheckResult;
 import dev.assay.reports.RunRecorder;
 import dev.assay.reports.allure.AllureCheckWriter;
+import dev.assay.reports.allure.AllureResultsWriters;
 import dev.assay.scenarios.Scenario;
 import dev.assay.scenarios.ScenarioCheck;
 import dev.assay.scenarios.ScenarioLoader;
 import dev.assay.scenarios.ScenarioRunner;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.model.TestResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,9 +38,9 @@ import java.util.stream.Stream;
  *   <li><b>reported</b>: the same, and for each check an Allure test case with {@link AllureCheckWriter} (labels,
  *       parameters, links, tables, charts, JSON) written to disk as a scenario test does, then one
  *       {@link RunRecorder#flush()}: evidence.json, model card (Markdown + HTML), Allure run files and the
- *       SHA-256 manifest. The reported runs share one Allure lifecycle (one {@link FileSystemResultsWriter}), as the
- *       tests of a JVM share Allure's default lifecycle; the writer's JSON serialisers are built once per JVM,
- *       like every other class-loading and warm-up cost that the warm-up rounds leave out.</li>
+ *       SHA-256 manifest. The reported runs share Allure's default lifecycle, as the tests of a JVM do, with the
+ *       writer a test run gives it ({@link AllureResultsWriters#install()}: Assay's, or Allure's
+ *       {@code FileSystemResultsWriter} with {@code -Dassay.allure.writer=allure}).</li>
  * </ul>
  * The files go under {@code java.io.tmpdir}: {@code -Djava.io.tmpdir=/dev/shm} measures them on tmpfs, without
  * the disk file system's cost of creating a file.
@@ -221,7 +221,12 @@ public final class ReportOverhead {
             allureResults = dir.getParent().resolve("allure-results");
         }
         if (withReports && lifecycle == null) {
-            lifecycle = new AllureLifecycle(new FileSystemResultsWriter(allureResults));
+            // as in a test run: the build names the results directory, Assay's launcher session listener gives
+            // Allure's default lifecycle Assay's writer (unless -Dassay.allure.writer=allure), and allure-jupiter's
+            // listener takes that lifecycle
+            System.setProperty("allure.results.directory", allureResults.toString());
+            AllureResultsWriters.install();
+            lifecycle = Allure.getLifecycle();
         }
         Map<String, String> config = Map.of(AssayConstants.EVIDENCE_DIR, dir.resolve("assay").toString(),
                 AssayConstants.ALLURE_RESULTS_DIR, allureResults.toString(),

@@ -14,6 +14,7 @@ import dev.assay.core.Interval;
 import dev.assay.core.ModelInfo;
 import dev.assay.core.Threshold;
 import dev.assay.core.Verdict;
+import dev.assay.reports.allure.AllureResultsWriters;
 import dev.assay.reports.internal.CheckFamilies;
 import dev.assay.reports.internal.DpAuditCharts;
 import dev.assay.reports.internal.GroupCharts;
@@ -51,8 +52,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>{@link #start(AssaySettings)} starts, once per JVM, one daemon thread named {@value #THREAD_NAME} at the lowest
  * priority, which serialises, renders and charts synthetic in-memory check results: the evidence JSON
  * ({@link Evidence#of} and {@link Evidence#toJson()}), the model card (to strings), the result tables, group charts,
- * histograms and DP audit charts, and an Allure {@link TestResult} with Allure's own JSON mapper (a separate
- * instance, written to a null stream). It writes no file, does not touch Allure's lifecycle, and prints nothing; a
+ * histograms and DP audit charts, and an Allure {@link TestResult} with the JSON writer of Allure's lifecycle
+ * (Assay's, or Allure's own mapper in a separate instance; written to a null stream). It writes no file, does not touch Allure's lifecycle, and prints nothing; a
  * failure of a step drops that step silently and never affects the run. The JVM does not wait for it.
  *
  * <p>Off with {@code assay.report.warmup=false} ({@link AssayConstants#REPORT_WARMUP}). Internal: not an API.
@@ -187,10 +188,11 @@ public final class ReportWarmup {
     }
 
     /**
-     * A fully populated Allure test result written by Allure's own JSON mapper (the one its
-     * {@code FileSystemResultsWriter} builds) to a null stream. The mapper is a separate instance: this loads and
-     * links Allure's (shaded) Jackson classes and compiles their code, JVM-wide; the serialisers that the
-     * lifecycle's own mapper caches are built again on its first test result.
+     * A fully populated Allure test result written to a null stream by the JSON writer that Allure's lifecycle
+     * uses: Assay's ({@link AllureResultsJson}) when {@link AllureResultsWriters#install()} installed it, otherwise
+     * Allure's own mapper (the one its {@code FileSystemResultsWriter} builds). Allure's mapper is then a separate
+     * instance: this loads and links Allure's (shaded) Jackson classes and compiles their code, JVM-wide; the
+     * serialisers that the lifecycle's own mapper caches are built again on its first test result.
      */
     static void allureTestResultJson() {
         TestResult test = new TestResult().setUuid("00000000-0000-0000-0000-000000000000").setHistoryId("h")
@@ -210,7 +212,11 @@ public final class ReportWarmup {
         test.getSteps().add(new StepResult().setName("step").setStatus(Status.PASSED).setStage(Stage.FINISHED)
                 .setStart(1L).setStop(2L));
         try {
-            Allure2ModelJackson.createMapper().writeValue(OutputStream.nullOutputStream(), test);
+            if (AllureResultsWriters.installed()) {
+                AllureResultsJson.write(test, OutputStream.nullOutputStream());
+            } else {
+                Allure2ModelJackson.createMapper().writeValue(OutputStream.nullOutputStream(), test);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

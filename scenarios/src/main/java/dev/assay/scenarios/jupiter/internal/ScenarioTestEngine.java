@@ -4,6 +4,7 @@ import dev.assay.core.AssayException;
 import dev.assay.core.AssaySettings;
 import dev.assay.core.Verdict;
 import dev.assay.reports.RunRecorder;
+import dev.assay.reports.allure.AllureResultsWriters;
 import dev.assay.scenarios.Scenario;
 import dev.assay.scenarios.ScenarioCheck;
 import dev.assay.scenarios.ScenarioException;
@@ -51,6 +52,15 @@ import org.opentest4j.AssertionFailedError;
 public final class ScenarioTestEngine implements TestEngine {
     /** The engine id: {@value}. */
     public static final String ID = "assay-scenarios";
+
+    /**
+     * Gives Allure's default lifecycle Assay's results writer ({@link AllureResultsWriters#install()}): the launcher
+     * loads its engines before its test execution listeners, so this runs before Allure's listener, if present,
+     * takes that lifecycle.
+     */
+    public ScenarioTestEngine() {
+        AllureResultsWriters.install();
+    }
 
     @Override
     public String getId() {
