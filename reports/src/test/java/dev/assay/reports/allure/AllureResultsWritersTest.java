@@ -2,13 +2,12 @@ package dev.assay.reports.allure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.reports.allure.internal.FreshJvm;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,33 +86,12 @@ class AllureResultsWritersTest {
     private Probe probe(String mode, String... options) throws IOException, InterruptedException {
         Path root = Files.createTempDirectory(tmp, "probe");
         Path work = Files.createDirectories(root.resolve("work"));
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:-UsePerfData", "-Xlog:class+load=info:file=" + root.resolve("classes.txt"),
+        List<String> jvm = new ArrayList<>(List.of(
                 "-Djava.io.tmpdir=" + Files.createDirectories(root.resolve("java-tmp")),
-                "-Duser.dir=" + work, "-Dassay.evidence.dir=" + root.resolve("assay")));
-        cmd.addAll(List.of(options));
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), WriterProbe.class.getName(), mode));
-        Path out = root.resolve("stdout.txt");
-        Path err = root.resolve("stderr.txt");
-        Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
-        if (!p.waitFor(3, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("the probe JVM did not end within 3 minutes");
-        }
-        String stdout = Files.readString(out, StandardCharsets.UTF_8);
-        String stderr = Files.readString(err, StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as("exit value of the probe JVM; its output:%n%s%s", stdout, stderr).isZero();
-        List<String> loaded = new ArrayList<>();
-        for (String line : Files.readAllLines(root.resolve("classes.txt"), StandardCharsets.UTF_8)) {
-            int i = line.indexOf("[class,load] ");
-            if (i >= 0) {
-                String s = line.substring(i + "[class,load] ".length());
-                loaded.add(s.substring(0, s.indexOf(' ')));
-            }
-        }
-        return new Probe(work, stdout, stderr, loaded);
+                "-Dassay.evidence.dir=" + root.resolve("assay")));
+        jvm.addAll(List.of(options));
+        FreshJvm.Result run = FreshJvm.run(root, work, jvm, WriterProbe.class, mode);
+        return new Probe(work, run.stdout(), run.stderr(), run.classesLoaded());
     }
 
     private static List<String> names(Path dir) throws IOException {

@@ -32,23 +32,29 @@ public final class AssayResultsWriter implements AllureResultsWriter {
 
     @Override
     public void write(TestResult result) {
-        String uuid = result.getUuid() != null ? result.getUuid() : UUID.randomUUID().toString();
-        Path file = directory().resolve(uuid + "-result.json");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 8192)) {
-            AllureResultsJson.write(result, out);
-        } catch (IOException | RuntimeException e) {
-            throw new AllureResultsWriteException("Could not write Allure test result", e);
-        }
+        writeJson(result.getUuid(), "-result.json", result, "Could not write Allure test result");
     }
 
     @Override
     public void write(TestResultContainer container) {
-        String uuid = container.getUuid() != null ? container.getUuid() : UUID.randomUUID().toString();
-        Path file = directory().resolve(uuid + "-container.json");
+        writeJson(container.getUuid(), "-container.json", container, "Could not write Allure test result container");
+    }
+
+    /**
+     * Writes a test result or container as {@code <uuid><suffix>} (a random uuid when there is none), replacing a
+     * file of that name. (No lambda: this runs first in a fresh JVM's first test.)
+     */
+    private void writeJson(String uuid, String suffix, Object model, String failure) {
+        String name = (uuid != null ? uuid : UUID.randomUUID().toString()) + suffix;
+        Path file = directory().resolve(name);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 8192)) {
-            AllureResultsJson.write(container, out);
+            if (model instanceof TestResult result) {
+                AllureResultsJson.write(result, out);
+            } else {
+                AllureResultsJson.write((TestResultContainer) model, out);
+            }
         } catch (IOException | RuntimeException e) {
-            throw new AllureResultsWriteException("Could not write Allure test result container", e);
+            throw new AllureResultsWriteException(failure, e);
         }
     }
 

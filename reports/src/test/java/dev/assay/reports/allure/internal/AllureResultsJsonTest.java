@@ -50,11 +50,7 @@ class AllureResultsJsonTest {
         SplittableRandom random = new SplittableRandom(20261127);
         for (int i = 0; i < 3000; i++) {
             TestResult result = testResult(random);
-            ByteArrayOutputStream ours = new ByteArrayOutputStream();
-            AllureResultsJson.write(result, ours);
-            assertThat(ours.toString(StandardCharsets.UTF_8)).as("test result %d", i)
-                    .isEqualTo(new String(ALLURE.writeValueAsBytes(result), StandardCharsets.UTF_8));
-            assertThat(ours.toByteArray()).as("bytes of test result %d", i).isEqualTo(ALLURE.writeValueAsBytes(result));
+            assertWrittenAsAllureWrites(result, out -> AllureResultsJson.write(result, out), "test result " + i);
         }
     }
 
@@ -63,11 +59,21 @@ class AllureResultsJsonTest {
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 2000; i++) {
             TestResultContainer container = container(random);
-            ByteArrayOutputStream ours = new ByteArrayOutputStream();
-            AllureResultsJson.write(container, ours);
-            assertThat(ours.toByteArray()).as("container %d: %s", i, ours.toString(StandardCharsets.UTF_8))
-                    .isEqualTo(ALLURE.writeValueAsBytes(container));
+            assertWrittenAsAllureWrites(container, out -> AllureResultsJson.write(container, out), "container " + i);
         }
+    }
+
+    private interface Write {
+        void to(ByteArrayOutputStream out) throws IOException;
+    }
+
+    private static void assertWrittenAsAllureWrites(Object model, Write ours, String what) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ours.to(out);
+        byte[] allure = ALLURE.writeValueAsBytes(model);
+        assertThat(out.toString(StandardCharsets.UTF_8)).as(what)
+                .isEqualTo(new String(allure, StandardCharsets.UTF_8));
+        assertThat(out.toByteArray()).as("the bytes of " + what).isEqualTo(allure);
     }
 
     @Test

@@ -11,7 +11,6 @@ import dev.assay.reports.internal.DpAuditCharts;
 import dev.assay.reports.internal.GroupCharts;
 import dev.assay.reports.internal.Histograms;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -156,40 +155,16 @@ class ReportWarmupTest {
         Path work = Files.createDirectories(root.resolve("work"));
         Path javaTmp = Files.createDirectories(root.resolve("java-tmp"));
         Path home = Files.createDirectories(root.resolve("home"));
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:-UsePerfData", "-Xlog:class+load=info:stdout",
-                "-Djava.io.tmpdir=" + javaTmp, "-Duser.home=" + home, "-Duser.dir=" + work));
+        List<String> options = new ArrayList<>(List.of("-Djava.io.tmpdir=" + javaTmp, "-Duser.home=" + home));
         if (warmup != null) {
-            cmd.add("-D" + AssayConstants.REPORT_WARMUP + "=" + warmup);
+            options.add("-D" + AssayConstants.REPORT_WARMUP + "=" + warmup);
         }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), WarmupProbe.class.getName()));
-        Path out = root.resolve("stdout.txt");
-        Path err = root.resolve("stderr.txt");
-        Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
-        if (!p.waitFor(3, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("the probe JVM did not end within 3 minutes");
-        }
-        String stdout = Files.readString(out, StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as("exit value of the probe JVM; its output:%n%s", stdout).isZero();
-        List<String> loaded = new ArrayList<>();
-        StringBuilder rest = new StringBuilder();
-        for (String line : stdout.split("\n", -1)) {
-            int i = line.indexOf("[class,load] ");
-            if (i >= 0) {
-                String s = line.substring(i + "[class,load] ".length());
-                loaded.add(s.substring(0, s.indexOf(' ')));
-            } else if (!line.isEmpty()) {
-                rest.append(line).append('\n');
-            }
-        }
+        FreshJvm.Result run = FreshJvm.run(root, work, options, WarmupProbe.class);
         List<Path> files;
         try (Stream<Path> walk = Stream.of(work, javaTmp, home).flatMap(ReportWarmupTest::walk)) {
             files = walk.filter(f -> !f.equals(work) && !f.equals(javaTmp) && !f.equals(home)).toList();
         }
-        return new Probe(rest.toString(), Files.readString(err, StandardCharsets.UTF_8), loaded, files);
+        return new Probe(run.stdout(), run.stderr(), run.classesLoaded(), files);
     }
 
     private static Stream<Path> walk(Path dir) {
