@@ -14,9 +14,9 @@ import dev.assay.core.GroupResult;
 import dev.assay.core.Models;
 import dev.assay.core.Performance;
 import dev.assay.core.Verdict;
+import dev.assay.reports.allure.internal.WithAllureResults;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.model.TestResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +30,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,25 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs a real {@link AllureLifecycle} writing to disk, adds real check results to a test case and reads back what
  * Allure wrote.
  */
-class AllureCheckWriterTest {
+class AllureCheckWriterTest extends WithAllureResults {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double Z95 = 1.959963984540054;
-
-    @TempDir
-    Path results;
-
-    private AllureLifecycle previous;
-
-    @BeforeEach
-    void installLifecycle() {
-        previous = Allure.getLifecycle();
-        Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(results)));
-    }
-
-    @AfterEach
-    void restoreLifecycle() {
-        Allure.setLifecycle(previous);
-    }
 
     /**
      * 85 rows: sex F (40 rows, 30 right: accuracy 0.75), M (40 rows, 36 right: 0.9), X (5 rows, all right: left out,

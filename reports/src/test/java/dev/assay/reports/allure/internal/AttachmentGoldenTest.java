@@ -8,7 +8,6 @@ import dev.assay.core.CheckResult;
 import dev.assay.reports.allure.AllureCheckWriter;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.model.TestResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,11 +18,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Golden comparisons of what {@link AllureCheckWriter} adds to a test, byte for byte: the labels, parameters and
@@ -34,24 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * 2026-11-27 (main at c6ff9bc); a change that alters any of it must update them deliberately
  * ({@code -Dassay.golden.update=<absolute path of that folder>} rewrites them).
  */
-class AttachmentGoldenTest {
+class AttachmentGoldenTest extends WithAllureResults {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path results;
-
-    private AllureLifecycle previous;
-
-    @BeforeEach
-    void installLifecycle() {
-        previous = Allure.getLifecycle();
-        Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(results)));
-    }
-
-    @AfterEach
-    void restoreLifecycle() {
-        Allure.setLifecycle(previous);
-    }
 
     static List<CheckResult> checks() {
         return ReportWarmup.syntheticResults();
