@@ -294,4 +294,15 @@ class DriftCheckTest {
                 java.util.List.of("a"), new double[] {1, 0}, new double[] {1}))
                 .hasMessageContaining("1 bins, 2 reference and 1 current proportions");
     }
+
+    @Test
+    void histogramNumbersHaveFourSignificantDigitsAndNoExponent() {
+        String svg = DriftCharts.histogramSvg("t", java.util.List.of("a", "b", "c"),
+                new double[] {0.00005, 2.0 / 3, 1 - 0.00005 - 2.0 / 3}, new double[] {0.125, 0.5, 0.375});
+        assertThat(svg).contains("reference a: 0.00005<").contains("reference b: 0.6667<")
+                .contains("current a: 0.125<").contains("current b: 0.5<")
+                // bar positions: 570 px over 3 bins, whole numbers in full
+                .contains("x2=\"620\"").contains("width=\"152\"")
+                .doesNotContain("e-0").doesNotContain("e+0");
+    }
 }

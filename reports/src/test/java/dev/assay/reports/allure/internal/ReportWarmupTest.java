@@ -126,6 +126,9 @@ class ReportWarmupTest {
                 .contains("io.qameta.allure.internal.Allure2ModelJackson",
                         "dev.assay.reports.internal.ModelCardRenderer", "dev.assay.reports.internal.Histograms",
                         "dev.assay.reports.internal.DpAuditCharts");
+        assertThat(on.classesLoaded).as("every writer ran, and none of them needs a databind mapper or"
+                        + " java.util.Formatter: each costs tens of ms in a fresh JVM (BENCHMARKS.md, session 6)")
+                .doesNotContain("com.fasterxml.jackson.databind.ObjectMapper", "java.util.Formatter");
         assertThat(on.classesLoaded).as("Allure's lifecycle and writer are not touched")
                 .doesNotContain("io.qameta.allure.Allure", "io.qameta.allure.AllureLifecycle",
                         "io.qameta.allure.FileSystemResultsWriter");
