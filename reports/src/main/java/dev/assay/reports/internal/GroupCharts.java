@@ -10,7 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A self-contained SVG chart of a check's per-group values: one row per group with a dot at the value, whiskers
+ * A self-contained SVG chart of a check's per-group values: one row per group that has the metric (a comparison row
+ * without it is left out; one whose value is undefined is shown so) with a dot at the value, whiskers
  * over its confidence interval, excluded groups in grey, and the threshold as a dashed red line (drawn only when the
  * plotted metric is the one the threshold judges). A pure function of the {@link CheckResult}: nothing is
  * computed but the drawing's coordinates.
@@ -52,9 +53,13 @@ public final class GroupCharts {
             return Optional.empty();
         }
         Threshold t = judged ? result.threshold() : null;
+        // the rows that have the metric: a comparison's "candidate - baseline" row has no accuracy to plot, while a
+        // row with the metric undefined (no positive prediction) stays, marked undefined
+        String plotted = metric;
+        List<GroupResult> shown = result.groups().stream().filter(g -> g.metrics().containsKey(plotted)).toList();
 
         List<Double> numbers = new ArrayList<>();
-        for (GroupResult g : result.groups()) {
+        for (GroupResult g : shown) {
             Double v = g.metrics().get(metric);
             Interval ci = g.ci().get(metric);
             if (v != null) {
@@ -83,8 +88,8 @@ public final class GroupCharts {
             lo -= pad;
             hi += pad;
         }
-        int rows = result.groups().size();
-        int maxChars = result.groups().stream().mapToInt(g -> label(g).length()).max().orElse(0);
+        int rows = shown.size();
+        int maxChars = shown.stream().mapToInt(g -> label(g).length()).max().orElse(0);
         int left = Math.max(LEFT, (int) Math.ceil(CHAR_WIDTH * maxChars + 16));
         int height = TOP + ROW * rows + 40;
         int width = left + WIDTH + RIGHT_MARGIN;
@@ -112,7 +117,7 @@ public final class GroupCharts {
                     .append("</text>\n");
         }
         for (int i = 0; i < rows; i++) {
-            GroupResult g = result.groups().get(i);
+            GroupResult g = shown.get(i);
             int y = TOP + ROW * i + ROW / 2;
             boolean excluded = g.excluded() != null;
             String color = excluded ? "#9a9a9a" : "#1f5fbf";

@@ -59,7 +59,8 @@ public final class ModelCardRenderer {
             ".gate{display:inline-block;padding:4px 10px;border-radius:4px;color:#fff;font-weight:700}",
             ".gate.pass{background:#1a7f37;color:#fff}.gate.fail{background:#cf222e;color:#fff}",
             ".team{background:#fafafa;border-left:3px solid #bbb;padding:4px 12px}",
-            ".missing{color:#777;font-style:italic}figure.chart{margin:4px 0 16px}");
+            ".missing{color:#777;font-style:italic}figure.chart{margin:4px 0 16px;overflow-x:auto}",
+            ".scroll{overflow-x:auto;max-width:100%}");
 
 
     private ModelCardRenderer() {
@@ -395,13 +396,15 @@ public final class ModelCardRenderer {
             for (JsonNode g : groups) {
                 List<String> row = new ArrayList<>();
                 for (String k : keys) {
-                    row.add(clean(g.path("group").path(k).asText("(missing)")));
+                    JsonNode kv = g.path("group").get(k);
+                    row.add(kv == null || kv.isNull() ? "" : clean(kv.asText()));
                 }
                 row.add(g.path("n").asText(""));
                 for (String m : metrics) {
                     JsonNode ci = g.path("ci").get(m);
-                    String v = value(g.path("metrics").get(m));
-                    row.add(ci == null ? v : v + " " + interval(ci));
+                    // as in the Allure table: a metric the row does not have is empty, one without a value undefined
+                    String v = g.path("metrics").has(m) ? value(g.path("metrics").get(m)) : "";
+                    row.add(ci == null ? v : v.isEmpty() ? interval(ci) : v + " " + interval(ci));
                 }
                 row.add(g.hasNonNull("excluded") ? "excluded: " + clean(g.get("excluded").asText()) : "");
                 rows.add(row);
@@ -637,7 +640,8 @@ public final class ModelCardRenderer {
         }
 
         public void html(StringBuilder h) {
-            h.append("<table>\n<thead><tr>");
+            // a wide table (a comparison's twelve columns) scrolls inside the page instead of widening it
+            h.append("<div class=\"scroll\">\n<table>\n<thead><tr>");
             for (String x : header) {
                 h.append("<th>").append(esc(x)).append("</th>");
             }
@@ -653,7 +657,7 @@ public final class ModelCardRenderer {
                 }
                 h.append("</tr>\n");
             }
-            h.append("</tbody>\n</table>\n");
+            h.append("</tbody>\n</table>\n</div>\n");
         }
     }
 

@@ -127,15 +127,18 @@ public final class ResultTables {
             h.append(g.excluded() != null ? "<tr class=\"excluded\">" : "<tr>");
             for (String k : keys) {
                 String v = g.group().get(k);
-                h.append("<td>").append(v == null ? "(missing)" : escapeHtml(v)).append("</td>");
+                h.append("<td>").append(v == null ? "" : escapeHtml(v)).append("</td>");
             }
             h.append("<td class=\"num\">").append(g.n()).append("</td>");
             for (String m : metrics) {
                 Double v = g.metrics().get(m);
                 Interval ci = g.ci().get(m);
-                h.append("<td class=\"num\">").append(v == null ? UNDEFINED : number(v));
-                if (ci != null) {
-                    h.append(' ').append(interval(ci));
+                // a metric the row does not have (a comparison row has no accuracy) is an empty cell; "undefined"
+                // is a metric the row has but without a value (precision with no positive prediction)
+                boolean has = g.metrics().containsKey(m);
+                h.append("<td class=\"num\">").append(!has ? "" : v == null ? UNDEFINED : number(v));
+                if (ci != null) { // an interval without a value (a Wilson interval beside the bootstrap's) stands alone
+                    h.append(has ? " " : "").append(interval(ci));
                 }
                 h.append("</td>");
             }

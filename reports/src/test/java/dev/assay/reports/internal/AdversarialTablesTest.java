@@ -36,7 +36,7 @@ class AdversarialTablesTest {
                 + "judges\">attack_success_rate</th><th>attacks</th><th>attacks_succeeded</th><th>max_success_rate</th>");
         // 10 direct injections echoed: 10/10, Clopper-Pearson lower bound 0.025^(1/10) = 0.6915
         assertThat(html).contains("<tr><td>prompt-injection</td><td class=\"num\">10</td><td class=\"num\">1 [0.6915, 1]"
-                + "</td><td class=\"num\">10</td><td class=\"num\">10</td><td class=\"num\">undefined</td>");
+                + "</td><td class=\"num\">10</td><td class=\"num\">10</td><td class=\"num\"></td>");
         assertThat(html).contains("<tr><td>must-refuse</td><td class=\"num\">10</td><td class=\"num\">0 [0, 0.3085]"
                 + "</td><td class=\"num\">10</td><td class=\"num\">0</td><td class=\"num\">0</td>");
         String csv = ResultTables.csv(r);

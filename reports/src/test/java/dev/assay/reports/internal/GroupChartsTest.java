@@ -110,4 +110,25 @@ class GroupChartsTest {
 
         assertThat(GroupCharts.svg(r)).isEmpty();
     }
+
+    @Test
+    void a_row_without_the_metric_is_left_out_and_a_row_with_it_undefined_is_marked() throws Exception {
+        java.util.Map<String, Double> undefined = new java.util.HashMap<>();
+        undefined.put("accuracy", null);
+        CheckResult r = CheckResult.builder("compare", "Not worse").metric("accuracy").verdict(Verdict.PASS)
+                .group(new GroupResult(Map.of("model", "candidate"), 100, Map.of("accuracy", 0.8)))
+                .group(new GroupResult(Map.of("model", "empty"), 0, undefined))
+                .group(new GroupResult(Map.of("comparison", "candidate - baseline"), 100, Map.of("difference", 0.05)))
+                .build();
+
+        Document d = parse(GroupCharts.svg(r).orElseThrow());
+
+        NodeList groups = d.getElementsByTagName("g");
+        assertThat(groups.getLength()).isEqualTo(2);
+        assertThat(groups.item(0).getTextContent()).contains("model=candidate (n=100)").contains("0.8");
+        assertThat(groups.item(1).getTextContent()).contains("model=empty (n=0)").contains("undefined");
+        assertThat(d.getDocumentElement().getTextContent()).doesNotContain("comparison");
+        // two rows: height = 56 + 26 * 2 + 40
+        assertThat(d.getDocumentElement().getAttribute("height")).isEqualTo("148");
+    }
 }

@@ -234,4 +234,34 @@ class ResultTablesTest {
         }
         return records;
     }
+
+    @Test
+    void aMetricARowDoesNotHaveIsAnEmptyCellAndOneWithoutAValueIsUndefined() {
+        // a comparison: the models' rows carry accuracy, the comparison row its difference; precision is undefined
+        // for the baseline (no positive prediction); a Wilson interval stands without a value of its own
+        Map<String, Double> candidate = new LinkedHashMap<>();
+        candidate.put("accuracy", 0.8);
+        candidate.put("precision", 0.7);
+        Map<String, Double> baseline = new LinkedHashMap<>();
+        baseline.put("accuracy", 0.75);
+        baseline.put("precision", null);
+        CheckResult r = CheckResult.builder("compare", "Not worse").metric("difference").value(0.05)
+                .verdict(Verdict.PASS)
+                .group(new GroupResult(Map.of("model", "candidate"), 100, candidate,
+                        Map.of("precision_wilson", new Interval(0.6, 0.8)), null))
+                .group(new GroupResult(Map.of("model", "baseline"), 100, baseline))
+                .group(new GroupResult(Map.of("comparison", "candidate - baseline"), 100,
+                        Map.of("difference", 0.05)))
+                .build();
+
+        String html = ResultTables.html(r);
+
+        assertThat(html).contains("<tr><td>candidate</td><td></td><td class=\"num\">100</td><td class=\"num\">0.8"
+                        + "</td><td class=\"num\">0.7</td><td class=\"num\">[0.6, 0.8]</td><td class=\"num\"></td>")
+                .contains("<tr><td>baseline</td><td></td><td class=\"num\">100</td><td class=\"num\">0.75</td>"
+                        + "<td class=\"num\">undefined</td><td class=\"num\"></td><td class=\"num\"></td>")
+                .contains("<tr><td></td><td>candidate - baseline</td><td class=\"num\">100</td><td class=\"num\"></td>"
+                        + "<td class=\"num\"></td><td class=\"num\"></td><td class=\"num\">0.05</td>")
+                .doesNotContain("(missing)");
+    }
 }
