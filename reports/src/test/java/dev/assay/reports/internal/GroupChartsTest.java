@@ -9,6 +9,7 @@ import dev.assay.core.Threshold;
 import dev.assay.core.Verdict;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -113,7 +114,7 @@ class GroupChartsTest {
 
     @Test
     void a_row_without_the_metric_is_left_out_and_a_row_with_it_undefined_is_marked() throws Exception {
-        java.util.Map<String, Double> undefined = new java.util.HashMap<>();
+        Map<String, Double> undefined = new HashMap<>();
         undefined.put("accuracy", null);
         CheckResult r = CheckResult.builder("compare", "Not worse").metric("accuracy").verdict(Verdict.PASS)
                 .group(new GroupResult(Map.of("model", "candidate"), 100, Map.of("accuracy", 0.8)))
