@@ -152,7 +152,10 @@ public final class AllureEnvironment {
         return env;
     }
 
-    /** Whether {@code list} holds a model equal to {@code m} (the record's equals: every component). */
+    /**
+     * Whether {@code list} holds a model equal to {@code m}: every component, as the record's equals
+     * ({@code AllureEnvironmentTest} fails when the record gains a component this does not compare).
+     */
     private static boolean containsModel(List<ModelInfo> list, ModelInfo m) {
         for (ModelInfo x : list) {
             if (Objects.equals(x.id(), m.id()) && Objects.equals(x.kind(), m.kind())
@@ -163,7 +166,10 @@ public final class AllureEnvironment {
         return false;
     }
 
-    /** Whether {@code list} holds a data set equal to {@code d} (the record's equals: every component). */
+    /**
+     * Whether {@code list} holds a data set equal to {@code d}: every component, as the record's equals
+     * ({@code AllureEnvironmentTest} fails when the record gains a component this does not compare).
+     */
     private static boolean containsData(List<DataInfo> list, DataInfo d) {
         for (DataInfo x : list) {
             if (Objects.equals(x.path(), d.path()) && x.rows() == d.rows() && Objects.equals(x.sha256(), d.sha256())) {

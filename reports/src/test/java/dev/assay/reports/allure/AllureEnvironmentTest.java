@@ -76,6 +76,18 @@ class AllureEnvironmentTest {
     }
 
     @Test
+    void the_distinct_models_and_data_sets_compare_every_record_component() {
+        // AllureEnvironment tells models and data sets apart by their components, field by field, instead of the
+        // records' equals (cold-start cost): a new component must be added there too, and this test says so
+        assertThat(java.util.Arrays.stream(ModelInfo.class.getRecordComponents()).map(c -> c.getName()))
+                .as("ModelInfo's components, compared by AllureEnvironment.containsModel")
+                .containsExactly("id", "kind", "fingerprint");
+        assertThat(java.util.Arrays.stream(DataInfo.class.getRecordComponents()).map(c -> c.getName()))
+                .as("DataInfo's components, compared by AllureEnvironment.containsData")
+                .containsExactly("path", "rows", "sha256");
+    }
+
+    @Test
     void values_with_special_characters_survive_the_properties_syntax() throws Exception {
         String id = " lead space = colon: hash# bang! back\\slash\nnew line \u00e9 \u4e2d \ud83d\ude00";
         AllureEnvironment.writeRunFiles(dir, 1, List.of(result("x", new ModelInfo(id, "java", null), null)),
